@@ -1,0 +1,16 @@
+/**
+ * @file console.h
+ * @brief Console area: the hypervisor's byte console.
+ *
+ * Accessors, the ops table `struct axv_console_ops` and its registration functions are
+ * generated from the op list <axvisor_api/ops/console.h>, where each op is documented.
+ */
+#ifndef AXVISOR_API_CONSOLE_H
+#define AXVISOR_API_CONSOLE_H
+
+#include <axvisor_api/types.h>
+
+#define AXV_AREA_OPS <axvisor_api/ops/console.h>
+#include <axvisor_api/area_declare.h>
+
+#endif /* AXVISOR_API_CONSOLE_H */

@@ -1,0 +1,31 @@
+/*
+ * Op list of the console area: the hypervisor's own byte console.
+ * An op list is data for the generators; include <axvisor_api/console.h> instead.
+ * No include guard: it is expanded once per generated piece.
+ */
+#ifndef AXV_OP
+#error "an op list is expanded by <axvisor_api/area_declare.h>; include <axvisor_api/console.h>"
+#endif
+
+AXV_AREA_BEGIN(console)
+
+/**
+ * @brief Writes bytes to the console.
+ * @param buf The bytes; may be NULL only when @p len is 0.
+ * @param len How many bytes.
+ * @return How many bytes were written (@p len unless the console failed). Fatal when not
+ *         implemented.
+ * @note Whether it may be called from IRQ context is the platform's to document; the
+ *       default fatal handler calls it.
+ */
+AXV_OP(console, VALUE, size_t, write_bytes, (const void *, buf, size_t, len))
+
+/**
+ * @brief Reads the bytes the console has ready, without waiting.
+ * @param buf Receives up to @p len bytes.
+ * @param len Room in @p buf.
+ * @return How many bytes were read; 0 when none are ready. Fatal when not implemented.
+ */
+AXV_OP(console, VALUE, size_t, read_bytes, (void *, buf, size_t, len))
+
+AXV_AREA_END(console)

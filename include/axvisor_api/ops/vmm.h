@@ -1,0 +1,85 @@
+/*
+ * Op list of the vmm area: VM and vCPU queries and interrupt injection.
+ * An op list is data for the generators; include <axvisor_api/vmm.h> instead.
+ * No include guard: it is expanded once per generated piece.
+ */
+#ifndef AXV_OP
+#error "an op list is expanded by <axvisor_api/area_declare.h>; include <axvisor_api/vmm.h>"
+#endif
+
+AXV_AREA_BEGIN(vmm)
+
+/**
+ * @brief Identifies the VM whose vCPU the caller is running on behalf of.
+ * @return The VM id. Outside any vCPU context the answer is the platform's to define
+ *         (documented by it). Fatal when not implemented.
+ * @note Any context; thread-safe.
+ */
+AXV_OP(vmm, VALUE, axv_vm_id_t, current_vm_id, (void))
+
+/**
+ * @brief Identifies the vCPU the caller is running on behalf of, within its VM.
+ * @return The vCPU id; outside vCPU context, as the platform documents. Fatal when not
+ *         implemented.
+ * @note Any context; thread-safe.
+ */
+AXV_OP(vmm, VALUE, axv_vcpu_id_t, current_vcpu_id, (void))
+
+/**
+ * @brief Counts a VM's vCPUs.
+ * @param vm_id The VM.
+ * @param num Receives the number of vCPUs.
+ * @return AXV_OK; AXV_ENOENT for an unknown VM; AXV_EINVAL for a NULL @p num; AXV_ENOSYS
+ *         when not implemented.
+ */
+AXV_OP(vmm, STATUS, int, vcpu_num, (axv_vm_id_t, vm_id, size_t *, num))
+
+/**
+ * @brief Reports which of a VM's vCPUs are active (started and not stopped).
+ * @param vm_id The VM.
+ * @param mask Receives a bit mask: bit i set when vCPU i is active.
+ * @return AXV_OK; AXV_ENOENT for an unknown VM; AXV_EINVAL for a NULL @p mask;
+ *         AXV_ENOSYS when not implemented.
+ */
+AXV_OP(vmm, STATUS, int, active_vcpus, (axv_vm_id_t, vm_id, uint64_t *, mask))
+
+/**
+ * @brief Makes a virtual interrupt pending on one vCPU, from any CPU.
+ * @param vm_id The target VM.
+ * @param vcpu_id The target vCPU; it need not be running, nor on the calling CPU.
+ * @param irq The INTID to inject.
+ * @return AXV_OK once the interrupt is pending for the vCPU; AXV_ENOENT for an unknown VM
+ *         or vCPU; AXV_EINVAL for an INTID the platform cannot deliver; AXV_ENOSYS when
+ *         not implemented.
+ * @note Any context, including IRQ handlers and timer callbacks; thread-safe.
+ */
+AXV_OP(vmm, STATUS, int, inject_interrupt,
+       (axv_vm_id_t, vm_id, axv_vcpu_id_t, vcpu_id, axv_irq_t, irq))
+
+/**
+ * @brief Makes a virtual interrupt pending on every vCPU in @p vcpu_mask.
+ *
+ * Optional op. When the platform leaves it out, the fallback calls
+ * axv_vmm_inject_interrupt() for each set bit, lowest first, carries on past failures,
+ * and returns the first error.
+ * @param vm_id The target VM.
+ * @param vcpu_mask Bit i selects vCPU i; an empty mask does nothing.
+ * @param irq The INTID to inject.
+ * @return AXV_OK when every selected vCPU has it pending; otherwise the first error
+ *         (AXV_ENOENT for an unknown VM or vCPU, ...).
+ * @note Any context; thread-safe.
+ */
+AXV_OP(vmm, FALLBACK, int, inject_interrupt_to_vcpus,
+       (axv_vm_id_t, vm_id, uint64_t, vcpu_mask, axv_irq_t, irq))
+
+/**
+ * @brief Tells the VMM that a vCPU's virtual timer expired, so it delivers the vCPU's
+ * timer interrupt (on GIC platforms the virtual timer PPI, INTID 27 by default).
+ * @param vm_id The VM.
+ * @param vcpu_id The vCPU.
+ * @return AXV_OK; AXV_ENOENT for an unknown VM or vCPU; AXV_ENOSYS when not implemented.
+ * @note Any context, typically a timer callback; thread-safe.
+ */
+AXV_OP(vmm, STATUS, int, notify_vcpu_timer_expired, (axv_vm_id_t, vm_id, axv_vcpu_id_t, vcpu_id))
+
+AXV_AREA_END(vmm)

@@ -1,0 +1,36 @@
+/**
+ * @file time.h
+ * @brief Time area: the monotonic clock and one-shot timers.
+ *
+ * Accessors, the ops table `struct axv_time_ops` and its registration functions are
+ * generated from the op list <axvisor_api/ops/time.h>, where each op is documented.
+ */
+#ifndef AXVISOR_API_TIME_H
+#define AXVISOR_API_TIME_H
+
+#include <axvisor_api/types.h>
+
+AXV_EXTERN_C_BEGIN
+/**
+ * @brief A timer callback.
+ * @param arg The argument given to axv_time_register_timer().
+ * @param now_ns The monotonic time, in nanoseconds, at which the callback runs.
+ */
+typedef void (*axv_timer_fn)(void *arg, axv_nanos_t now_ns);
+AXV_EXTERN_C_END
+
+#define AXV_AREA_OPS <axvisor_api/ops/time.h>
+#include <axvisor_api/area_declare.h>
+
+AXV_EXTERN_C_BEGIN
+/**
+ * @brief Reads the monotonic clock in nanoseconds.
+ * @return axv_time_ticks_to_nanos(axv_time_current_ticks()).
+ * @note Any context; thread-safe. Fatal when the platform lacks either op.
+ */
+static inline axv_nanos_t axv_time_current_nanos(void) {
+    return axv_time_ticks_to_nanos(axv_time_current_ticks());
+}
+AXV_EXTERN_C_END
+
+#endif /* AXVISOR_API_TIME_H */

@@ -1,0 +1,69 @@
+/**
+ * @file types.h
+ * @brief Basic types, constants and status codes shared by every API area.
+ */
+#ifndef AXVISOR_API_TYPES_H
+#define AXVISOR_API_TYPES_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <axvisor_api/compiler.h>
+
+AXV_EXTERN_C_BEGIN
+
+/**
+ * @defgroup axv_types Types and status codes
+ * @brief Address, time and id types, and the error codes every op returns.
+ * @{
+ */
+
+/** @brief A host physical address. */
+typedef uint64_t axv_paddr_t;
+/** @brief A host virtual address (as seen by the hypervisor). */
+typedef uintptr_t axv_vaddr_t;
+/** @brief A count of monotonic clock ticks (platform frequency). */
+typedef uint64_t axv_ticks_t;
+/** @brief A time in nanoseconds since the monotonic clock's origin. */
+typedef uint64_t axv_nanos_t;
+/** @brief Identifies a registered timer, for axv_time_cancel_timer(). Never 0 once issued. */
+typedef uint64_t axv_timer_token_t;
+/** @brief Identifies a virtual machine. */
+typedef size_t axv_vm_id_t;
+/** @brief Identifies a vCPU within its VM (0-based, below 64 for the mask-based ops). */
+typedef size_t axv_vcpu_id_t;
+/** @brief A GIC interrupt id (INTID): SGIs 0-15, PPIs 16-31, SPIs 32-1019 and beyond. */
+typedef uint32_t axv_irq_t;
+
+/** @brief Size and alignment of one physical frame, in bytes. */
+#define AXV_FRAME_SIZE 4096u
+
+/**
+ * @brief Status codes. 0 is success; errors are negative.
+ *
+ * Where Linux has an errno of the same meaning the value is its negation, so an
+ * errno-style hypervisor can pass codes through unchanged.
+ */
+enum axv_status {
+    AXV_OK = 0,          /**< Success. */
+    AXV_EPERM = -1,      /**< Not permitted now (for example: the registry is sealed). */
+    AXV_ENOENT = -2,     /**< No such object (VM, vCPU, timer token, ...). */
+    AXV_ENOMEM = -12,    /**< Out of memory or of another finite resource. */
+    AXV_EBUSY = -16,     /**< The resource is in use; retry later. */
+    AXV_EINVAL = -22,    /**< An argument is invalid (NULL pointer, bad alignment, ...). */
+    AXV_ENOSYS = -38,    /**< The op is not implemented by the installed platform. */
+    AXV_EVERSION = -1000 /**< An ops table's ABI header does not match this library. */
+};
+
+/**
+ * @brief Describes a status code in words.
+ * @param status A value from enum axv_status (or any int).
+ * @return A static, NUL-terminated string; "unknown status" for values that are not codes.
+ * @note Callable from any context, including IRQ handlers; thread-safe; never fails.
+ */
+const char *axv_strerror(int status);
+
+/** @} */
+
+AXV_EXTERN_C_END
+
+#endif /* AXVISOR_API_TYPES_H */

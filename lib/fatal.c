@@ -1,0 +1,35 @@
+/* The fatal path: a replaceable handler, then a trap. */
+#include <axvisor_api/console.h>
+#include <axvisor_api/registry.h>
+
+static axv_fatal_handler_t fatal_handler;
+
+static size_t message_length(const char *s) {
+    size_t n = 0;
+    while (s[n] != '\0')
+        n++;
+    return n;
+}
+
+/* Writes to the console only if a platform implements it: the console's own default is
+ * fatal, which would recurse. A fault inside the console write re-enters here; the flag
+ * turns that into an immediate trap instead of unbounded recursion. */
+static void default_fatal_handler(const char *message) {
+    static int in_handler;
+    if (__atomic_exchange_n(&in_handler, 1, __ATOMIC_ACQ_REL) != 0)
+        return;
+    if (axv_console_implements(axv_console_op_write_bytes)) {
+        axv_console_write_bytes(message, message_length(message));
+        axv_console_write_bytes("\n", 1);
+    }
+}
+
+void axv_set_fatal_handler(axv_fatal_handler_t handler) {
+    fatal_handler = handler;
+}
+
+void axv_fatal(const char *message) {
+    axv_fatal_handler_t handler = fatal_handler != NULL ? fatal_handler : default_fatal_handler;
+    handler(message != NULL ? message : "axv_fatal: no message");
+    __builtin_trap();
+}

@@ -1,0 +1,96 @@
+/* The registry core: header checks, the list of tracked areas, and sealing.
+ * Registration is boot-time and single-threaded by contract, so plain accesses suffice. */
+#include <axvisor_api/builtin_areas.h>
+#include <axvisor_api/platform.h>
+#include <axvisor_api/port.h>
+#include <axvisor_api/registry.h>
+
+/* Everything that must not change after sealing lives in protected, page-aligned storage. */
+struct axv_core_state {
+    bool sealed;
+    size_t num_areas;
+    const struct axv_area_desc *areas[AXV_MAX_AREAS];
+} AXV_ALIGNED(AXV_REGISTRY_ALIGN);
+
+#define AXV_COUNT_AREA(area) +1
+#define AXV_AREA_ENTRY(area) &axv_##area##_area,
+
+/* Built-in areas are tracked from the start, so sealing protects their slots even when no
+ * table was ever registered for them. */
+static AXV_REGISTRY_SECTION struct axv_core_state core = {
+    .sealed = false,
+    .num_areas = 0 AXV_BUILTIN_AREAS(AXV_COUNT_AREA),
+    .areas = {AXV_BUILTIN_AREAS(AXV_AREA_ENTRY)},
+};
+
+typedef char axv_builtin_areas_fit[(0 AXV_BUILTIN_AREAS(AXV_COUNT_AREA) <= AXV_MAX_AREAS) ? 1 : -1];
+
+/* All members after the header are function pointers, which share one size here. */
+typedef void (*axv_any_op)(void);
+
+static bool is_tracked(const struct axv_area_desc *area) {
+    for (size_t i = 0; i < core.num_areas; i++) {
+        if (core.areas[i] == area)
+            return true;
+    }
+    return false;
+}
+
+int axv_area_check_writable(const struct axv_area_desc *area) {
+    if (core.sealed)
+        return AXV_EPERM;
+    if (!is_tracked(area) && core.num_areas == AXV_MAX_AREAS)
+        return AXV_ENOMEM;
+    return AXV_OK;
+}
+
+int axv_area_check(const struct axv_area_desc *area, const struct axv_ops_hdr *hdr) {
+    int rc = axv_area_check_writable(area);
+    if (rc != AXV_OK)
+        return rc;
+    if (hdr == NULL)
+        return AXV_EINVAL;
+    if (hdr->magic != AXV_OPS_MAGIC || hdr->abi_major != AXV_ABI_MAJOR || hdr->reserved != 0)
+        return AXV_EVERSION;
+    if (hdr->size < sizeof(*hdr) || hdr->size > area->ops_size ||
+        (hdr->size - sizeof(*hdr)) % sizeof(axv_any_op) != 0)
+        return AXV_EVERSION;
+    return AXV_OK;
+}
+
+void axv_area_commit(const struct axv_area_desc *area, uint64_t implemented) {
+    area->state->implemented = implemented;
+    if (!is_tracked(area))
+        core.areas[core.num_areas++] = area;
+}
+
+size_t axv_api_area_count(void) {
+    return core.num_areas;
+}
+
+const struct axv_area_desc *axv_api_area(size_t index) {
+    return index < core.num_areas ? core.areas[index] : NULL;
+}
+
+bool axv_api_is_sealed(void) {
+    return core.sealed;
+}
+
+int axv_api_seal(void) {
+    if (core.sealed)
+        return AXV_OK;
+    core.sealed = true;
+
+    /* Keep going after a failure: protect as much as possible, report the first error. */
+    int result = AXV_OK;
+    for (size_t i = 0; i < core.num_areas; i++) {
+        int rc = axv_port_protect_readonly(core.areas[i]->slot, core.areas[i]->slot_size);
+        if (rc != AXV_OK && result == AXV_OK)
+            result = rc;
+    }
+    /* Last: after this the core state cannot be written, not even by us. */
+    int rc = axv_port_protect_readonly(&core, sizeof(core));
+    if (rc != AXV_OK && result == AXV_OK)
+        result = rc;
+    return result;
+}
