@@ -48,22 +48,21 @@ AXV_EXTERN_C_BEGIN
     struct axv_##area##_ops { \
         struct axv_ops_hdr hdr;
 #define AXV_OP(area, kind, ret, name, params) ret (*name)(AXV_PARAMS(params));
-#define AXV_AREA_END(area)                                                             \
-    }                                                                                  \
-    ;                                                                                  \
-    struct axv_##area##_slot {                                                         \
-        struct axv_##area##_ops ops;                                                   \
-        struct axv_area_state state;                                                   \
-    } AXV_ALIGNED(AXV_REGISTRY_ALIGN);                                                 \
-    extern struct axv_##area##_slot axv_priv_##area##_slot AXV_HIDDEN;                 \
-    extern const struct axv_area_desc axv_##area##_area;                               \
-    int axv_##area##_register(const struct axv_##area##_ops *ops);                     \
-    int axv_##area##_validate(const struct axv_##area##_ops *ops);                     \
-    int axv_##area##_get(struct axv_##area##_ops *out);                                \
-    int axv_##area##_reset(void);                                                      \
-    static inline bool axv_##area##_implements(enum axv_##area##_op op) {              \
-        return (unsigned)op < (unsigned)axv_##area##_num_ops &&                        \
-               ((axv_priv_##area##_slot.state.implemented >> (unsigned)op) & 1u) != 0; \
+#define AXV_AREA_END(area)                                                                       \
+    }                                                                                            \
+    ;                                                                                            \
+    struct axv_##area##_slot {                                                                   \
+        struct axv_##area##_ops ops;                                                             \
+        struct axv_area_state state;                                                             \
+    } AXV_ALIGNED(AXV_REGISTRY_ALIGN);                                                           \
+    extern struct axv_##area##_slot axv_priv_##area##_slot AXV_HIDDEN;                           \
+    extern const struct axv_area_desc axv_##area##_area;                                         \
+    int axv_##area##_register(const struct axv_##area##_ops *ops);                               \
+    int axv_##area##_validate(const struct axv_##area##_ops *ops);                               \
+    int axv_##area##_get(struct axv_##area##_ops *out);                                          \
+    int axv_##area##_reset(void);                                                                \
+    static inline bool axv_##area##_implements(enum axv_##area##_op op) {                        \
+        return axv_area_op_implemented(&axv_priv_##area##_slot.state, op, axv_##area##_num_ops); \
     }
 #include AXV_AREA_OPS
 #undef AXV_AREA_BEGIN

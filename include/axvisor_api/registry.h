@@ -71,6 +71,21 @@ struct axv_area_state {
 };
 
 /**
+ * @brief Tells whether op @p op of an area is implemented by a registered table.
+ *
+ * The body of every generated `axv_<area>_implements()`; ids are taken as unsigned so a
+ * negative or out-of-range id is simply "not implemented".
+ * @param state The area's state.
+ * @param op The op's id.
+ * @param num_ops The area's number of ops.
+ * @return true when @p op is below @p num_ops and its bit is set. Any context.
+ */
+static inline bool axv_area_op_implemented(const struct axv_area_state *state, unsigned op,
+                                           unsigned num_ops) {
+    return op < num_ops && ((state->implemented >> op) & 1u) != 0;
+}
+
+/**
  * @brief Read-only description of an API area, generated from its op list.
  *
  * Every area exports one as `axv_<area>_area` (for example #axv_memory_area). Useful for

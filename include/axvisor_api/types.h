@@ -38,25 +38,26 @@ typedef uint32_t axv_irq_t;
 #define AXV_FRAME_SIZE 4096u
 
 /**
- * @brief Status codes. 0 is success; errors are negative.
- *
- * Where Linux has an errno of the same meaning the value is its negation, so an
- * errno-style hypervisor can pass codes through unchanged.
+ * @name Status codes
+ * 0 is success; errors are negative ints. Where Linux has an errno of the same meaning the
+ * value is its negation, so an errno-style hypervisor can pass codes through unchanged.
+ * They are plain int macros, so they can be returned from any int function (or C++
+ * lambda) and tested in `#if`.
+ * @{
  */
-enum axv_status {
-    AXV_OK = 0,          /**< Success. */
-    AXV_EPERM = -1,      /**< Not permitted now (for example: the registry is sealed). */
-    AXV_ENOENT = -2,     /**< No such object (VM, vCPU, timer token, ...). */
-    AXV_ENOMEM = -12,    /**< Out of memory or of another finite resource. */
-    AXV_EBUSY = -16,     /**< The resource is in use; retry later. */
-    AXV_EINVAL = -22,    /**< An argument is invalid (NULL pointer, bad alignment, ...). */
-    AXV_ENOSYS = -38,    /**< The op is not implemented by the installed platform. */
-    AXV_EVERSION = -1000 /**< An ops table's ABI header does not match this library. */
-};
+#define AXV_OK 0             /**< Success. */
+#define AXV_EPERM (-1)       /**< Not permitted now (for example: the registry is sealed). */
+#define AXV_ENOENT (-2)      /**< No such object (VM, vCPU, timer token, ...). */
+#define AXV_ENOMEM (-12)     /**< Out of memory or of another finite resource. */
+#define AXV_EBUSY (-16)      /**< The resource is in use; retry later. */
+#define AXV_EINVAL (-22)     /**< An argument is invalid (NULL pointer, bad alignment, ...). */
+#define AXV_ENOSYS (-38)     /**< The op is not implemented by the installed platform. */
+#define AXV_EVERSION (-1000) /**< An ops table's ABI header does not match this library. */
+/** @} */
 
 /**
  * @brief Describes a status code in words.
- * @param status A value from enum axv_status (or any int).
+ * @param status A status code (or any int).
  * @return A static, NUL-terminated string; "unknown status" for values that are not codes.
  * @note Callable from any context, including IRQ handlers; thread-safe; never fails.
  */
