@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Runs every test: set up, build, then the whole ctest suite (all labels).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD_DIR:-$root/build}
+"$root/scripts/build.sh"
+ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
