@@ -62,6 +62,84 @@
     (void)a1, (void)a2, (void)a3, (void)a4, (void)a5, (void)a6, (void)a7;
 #define AXV_PRIV_UNUSED_16(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6, t7, a7, t8, a8) \
     (void)a1, (void)a2, (void)a3, (void)a4, (void)a5, (void)a6, (void)a7, (void)a8;
+
+/* Member form: "type name;" per parameter. C forbids empty structs, so (void) gives one
+ * placeholder member; no parameter can be named like it because (void) has none. */
+#define AXV_PRIV_FIELDS_1(v) char no_args;
+#define AXV_PRIV_FIELDS_2(t1, a1) t1 a1;
+#define AXV_PRIV_FIELDS_4(t1, a1, t2, a2) \
+    t1 a1;                                \
+    t2 a2;
+#define AXV_PRIV_FIELDS_6(t1, a1, t2, a2, t3, a3) \
+    t1 a1;                                        \
+    t2 a2;                                        \
+    t3 a3;
+#define AXV_PRIV_FIELDS_8(t1, a1, t2, a2, t3, a3, t4, a4) \
+    t1 a1;                                                \
+    t2 a2;                                                \
+    t3 a3;                                                \
+    t4 a4;
+#define AXV_PRIV_FIELDS_10(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5) \
+    t1 a1;                                                         \
+    t2 a2;                                                         \
+    t3 a3;                                                         \
+    t4 a4;                                                         \
+    t5 a5;
+#define AXV_PRIV_FIELDS_12(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6) \
+    t1 a1;                                                                 \
+    t2 a2;                                                                 \
+    t3 a3;                                                                 \
+    t4 a4;                                                                 \
+    t5 a5;                                                                 \
+    t6 a6;
+#define AXV_PRIV_FIELDS_14(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6, t7, a7) \
+    t1 a1;                                                                         \
+    t2 a2;                                                                         \
+    t3 a3;                                                                         \
+    t4 a4;                                                                         \
+    t5 a5;                                                                         \
+    t6 a6;                                                                         \
+    t7 a7;
+#define AXV_PRIV_FIELDS_16(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6, t7, a7, t8, a8) \
+    t1 a1;                                                                                 \
+    t2 a2;                                                                                 \
+    t3 a3;                                                                                 \
+    t4 a4;                                                                                 \
+    t5 a5;                                                                                 \
+    t6 a6;                                                                                 \
+    t7 a7;                                                                                 \
+    t8 a8;
+
+/* Initialiser form: "{name, name}" in parameter order; (void) fills the placeholder. */
+#define AXV_PRIV_ARGS_INIT_1(v) \
+    { 0 }
+#define AXV_PRIV_ARGS_INIT_2(t1, a1) \
+    { a1 }
+#define AXV_PRIV_ARGS_INIT_4(t1, a1, t2, a2) \
+    { a1, a2 }
+#define AXV_PRIV_ARGS_INIT_6(t1, a1, t2, a2, t3, a3) \
+    { a1, a2, a3 }
+#define AXV_PRIV_ARGS_INIT_8(t1, a1, t2, a2, t3, a3, t4, a4) \
+    { a1, a2, a3, a4 }
+#define AXV_PRIV_ARGS_INIT_10(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5) \
+    { a1, a2, a3, a4, a5 }
+#define AXV_PRIV_ARGS_INIT_12(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6) \
+    { a1, a2, a3, a4, a5, a6 }
+#define AXV_PRIV_ARGS_INIT_14(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6, t7, a7) \
+    { a1, a2, a3, a4, a5, a6, a7 }
+#define AXV_PRIV_ARGS_INIT_16(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6, t7, a7, t8, a8) \
+    { a1, a2, a3, a4, a5, a6, a7, a8 }
+
+/* Prototype form without "void": empty for (void), for C++ (and gMock) signatures. */
+#define AXV_PRIV_PARAMS_OR_EMPTY_1(v)
+#define AXV_PRIV_PARAMS_OR_EMPTY_2(...) AXV_PRIV_PARAMS_2(__VA_ARGS__)
+#define AXV_PRIV_PARAMS_OR_EMPTY_4(...) AXV_PRIV_PARAMS_4(__VA_ARGS__)
+#define AXV_PRIV_PARAMS_OR_EMPTY_6(...) AXV_PRIV_PARAMS_6(__VA_ARGS__)
+#define AXV_PRIV_PARAMS_OR_EMPTY_8(...) AXV_PRIV_PARAMS_8(__VA_ARGS__)
+#define AXV_PRIV_PARAMS_OR_EMPTY_10(...) AXV_PRIV_PARAMS_10(__VA_ARGS__)
+#define AXV_PRIV_PARAMS_OR_EMPTY_12(...) AXV_PRIV_PARAMS_12(__VA_ARGS__)
+#define AXV_PRIV_PARAMS_OR_EMPTY_14(...) AXV_PRIV_PARAMS_14(__VA_ARGS__)
+#define AXV_PRIV_PARAMS_OR_EMPTY_16(...) AXV_PRIV_PARAMS_16(__VA_ARGS__)
 /** @endcond */
 
 /**
@@ -75,6 +153,26 @@
 #define AXV_ARGS(tuple) AXV_PRIV_CAT(AXV_PRIV_ARGS_, AXV_PRIV_NARGS tuple) tuple
 /** @brief Expands a parameter tuple to `(void)` casts of every parameter (for stubs). */
 #define AXV_UNUSED_PARAMS(tuple) AXV_PRIV_CAT(AXV_PRIV_UNUSED_, AXV_PRIV_NARGS tuple) tuple
+/**
+ * @brief Like AXV_PARAMS(), but empty for `(void)`: for C++ signatures such as gMock's
+ * MOCK_METHOD, which refuses `(void)`.
+ */
+#define AXV_PARAMS_OR_EMPTY(tuple) \
+    AXV_PRIV_CAT(AXV_PRIV_PARAMS_OR_EMPTY_, AXV_PRIV_NARGS tuple) tuple
+/**
+ * @brief Expands a parameter tuple to struct members, one per parameter, named as the
+ * parameters: `size_t n; axv_paddr_t * out;`.
+ *
+ * `(void)` gives a single `char no_args;`, because C forbids empty structs. Use it to record
+ * a call's arguments (the fakes do). A parameter type must be assignable (no top-level
+ * `const`), which a parameter never needs.
+ */
+#define AXV_FIELDS(tuple) AXV_PRIV_CAT(AXV_PRIV_FIELDS_, AXV_PRIV_NARGS tuple) tuple
+/**
+ * @brief Expands a parameter tuple to an initialiser of the struct AXV_FIELDS() declares,
+ * from the parameters in scope: `{n, out}`, or `{0}` for `(void)`.
+ */
+#define AXV_ARGS_INIT(tuple) AXV_PRIV_CAT(AXV_PRIV_ARGS_INIT_, AXV_PRIV_NARGS tuple) tuple
 
 /**
  * @name Op kinds

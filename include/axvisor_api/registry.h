@@ -73,15 +73,15 @@ struct axv_area_state {
 /**
  * @brief Tells whether op @p op of an area is implemented by a registered table.
  *
- * The body of every generated `axv_<area>_implements()`; ids are taken as unsigned so a
+ * The body of every generated `axv_<area>_implements()`; ids are taken as size_t so a
  * negative or out-of-range id is simply "not implemented".
  * @param state The area's state.
  * @param op The op's id.
  * @param num_ops The area's number of ops.
  * @return true when @p op is below @p num_ops and its bit is set. Any context.
  */
-static inline bool axv_area_op_implemented(const struct axv_area_state *state, unsigned op,
-                                           unsigned num_ops) {
+static inline bool axv_area_op_implemented(const struct axv_area_state *state, size_t op,
+                                           size_t num_ops) {
     return op < num_ops && ((state->implemented >> op) & 1u) != 0;
 }
 

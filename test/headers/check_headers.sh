@@ -2,8 +2,13 @@
 # Compiles every public header of axvisor_api on its own, as C and as C++, and checks that
 # the headers which must not be included directly refuse to be.
 #
-#   check_headers.sh --src-include DIR --bin-include DIR
+#   check_headers.sh --src-include DIR --bin-include DIR [--mock-include DIR]
 #                    --cc COMPILER [--cc COMPILER ...] --cxx COMPILER [--cxx COMPILER ...]
+#
+# With --mock-include, the C headers of the mock platform (<mock-include>/axvisor_api/mock/
+# *.h, except the C++-only gmock*.h) are checked like the core's: fake_declare.h and
+# fake_define.h as generators that must refuse to run without AXV_AREA_OPS, the others as
+# public headers.
 #
 # Checks:
 #  1. Self-contained and warning-free: every header in <src-include>/axvisor_api/*.h (and the
@@ -21,12 +26,14 @@ set -euo pipefail
 
 src_include=
 bin_include=
+mock_include=
 c_compilers=()
 cxx_compilers=()
 while [ $# -gt 0 ]; do
     case "$1" in
     --src-include) src_include=$2; shift 2 ;;
     --bin-include) bin_include=$2; shift 2 ;;
+    --mock-include) mock_include=$2; shift 2 ;;
     --cc) c_compilers+=("$2"); shift 2 ;;
     --cxx) cxx_compilers+=("$2"); shift 2 ;;
     *) echo "check_headers.sh: unknown argument '$1'" >&2; exit 2 ;;
@@ -60,13 +67,28 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 include_flags=(-I "$src_include" -I "$bin_include")
+[ -z "$mock_include" ] || include_flags+=(-I "$mock_include")
 common_flags=(-Wall -Wextra -Werror -pedantic -fsyntax-only)
 c_extra_flags=(-Wshadow -Wstrict-prototypes -Wmissing-prototypes)
 
-# Headers that generate code from an op list: compiled only through the area headers.
-is_generator() { [ "$1" = area_declare.h ] || [ "$1" = area_define.h ]; }
+# Headers that generate code from an op list: compiled only through the area headers (or,
+# for the fakes, through fakes.h). Names are relative to axvisor_api/.
+is_generator() {
+    case "$1" in
+    area_declare.h | area_define.h | mock/fake_declare.h | mock/fake_define.h) return 0 ;;
+    *) return 1 ;;
+    esac
+}
+# The file behind a name relative to axvisor_api/.
+header_file() {
+    case "$1" in
+    mock/*) echo "$mock_include/axvisor_api/$1" ;;
+    *) echo "$src_include/axvisor_api/$1" ;;
+    esac
+}
 
 public_headers=()
+generators=(area_declare.h area_define.h)
 for path in "$src_include"/axvisor_api/*.h; do
     name=${path##*/}
     is_generator "$name" || public_headers+=("$name")
@@ -76,6 +98,23 @@ done
 if [ ${#public_headers[@]} -lt 2 ]; then
     echo "FAIL: found only ${#public_headers[@]} public headers in $src_include/axvisor_api" >&2
     exit 1
+fi
+num_core_headers=${#public_headers[@]}
+if [ -n "$mock_include" ]; then
+    for path in "$mock_include"/axvisor_api/mock/*.h; do
+        name=mock/${path##*/}
+        case "$name" in mock/gmock*) continue ;; esac # C++ only, checked by its own tests
+        if is_generator "$name"; then
+            generators+=("$name")
+        else
+            public_headers+=("$name")
+        fi
+    done
+    if [ ${#generators[@]} -ne 4 ] || [ ${#public_headers[@]} -le "$num_core_headers" ]; then
+        echo "FAIL: expected fake_declare.h, fake_define.h and public headers in" \
+            "$mock_include/axvisor_api/mock" >&2
+        exit 1
+    fi
 fi
 
 # A translation unit that includes one header twice. The typedef keeps a macro-only header
@@ -98,8 +137,9 @@ run_compile() { # description, then the command
 }
 
 for header in "${public_headers[@]}"; do
-    tu_c="$work/${header%.h}_tu.c"
-    tu_cxx="$work/${header%.h}_tu.cpp"
+    tu_base=${header%.h}
+    tu_c="$work/${tu_base//\//_}_tu.c"
+    tu_cxx="$work/${tu_base//\//_}_tu.cpp"
     write_tu "$header" "$tu_c"
     write_tu "$header" "$tu_cxx"
     for cc in "${c_compilers[@]}"; do
@@ -145,7 +185,8 @@ echo "include guards: ${#public_headers[@]} headers add nothing when included a 
 # Compiles a translation unit that includes only <axvisor_api/$1>; it must fail, and the
 # first error must point at an #error line of that header.
 expect_error_directive() { # header path relative to axvisor_api/, reason
-    local rel=$1 reason=$2 file="$src_include/axvisor_api/$1" compiler lang ext
+    local rel=$1 reason=$2 file compiler lang ext
+    file=$(header_file "$rel")
     for compiler in "${c_compilers[@]}" "${cxx_compilers[@]}"; do
         lang=c ext=c
         for cxx in "${cxx_compilers[@]}"; do
@@ -183,10 +224,10 @@ fi
 for rel in "${op_lists[@]}"; do
     expect_error_directive "$rel" "an op list is data and must not be included directly"
 done
-for rel in area_declare.h area_define.h; do
+for rel in "${generators[@]}"; do
     expect_error_directive "$rel" "AXV_AREA_OPS is not defined"
 done
-echo "refusals: ${op_lists[*]} area_declare.h area_define.h each stop at their own #error" \
+echo "refusals: ${op_lists[*]} ${generators[*]} each stop at their own #error" \
     "with every compiler"
 
 if [ "$failures" -ne 0 ]; then
