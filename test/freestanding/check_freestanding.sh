@@ -3,7 +3,7 @@
 # it needs nothing from a libc or compiler runtime.
 #
 #   check_freestanding.sh --arch NAME --cc COMPILER --toolchain FILE --source DIR
-#                         --build DIR [--cmake CMAKE] [--generator GENERATOR]
+#                         --build DIR [--cmake CMAKE] [--generator GENERATOR] [--conformance]
 #
 # For each of the build types Release (-O3), MinSizeRel (-Os) and Debug (-O0), since each
 # optimisation level can introduce its own calls to memcpy/memset or libgcc:
@@ -14,11 +14,14 @@
 #     some object of the archive defines globally: nothing may remain (no memcpy, no memset,
 #     no libgcc helper such as __aarch64_cas8_acq_rel or __divdi3, no OS call);
 #  3. with readelf: the archive has section `axv_registry`, aligned to at least
-#     AXV_REGISTRY_ALIGN, and every defined registry slot (axv_priv_*_slot) lives in it.
+#     AXV_REGISTRY_ALIGN, and every defined registry slot (axv_priv_*_slot) lives in it;
+#  4. with --conformance: the conformance suite (libaxvisor_api_conformance.a) is built too,
+#     and every symbol it references is defined by it or by libaxvisor_api.a: a bare-metal
+#     image can run the suite with nothing but the core.
 # Exits 77 (reported by ctest as skipped) only when the cross compiler is not installed.
 set -euo pipefail
 
-arch='' cc='' toolchain='' source_dir='' build_root='' cmake=cmake generator=''
+arch='' cc='' toolchain='' source_dir='' build_root='' cmake=cmake generator='' conformance=0
 while [ $# -gt 0 ]; do
     case "$1" in
     --arch) arch=$2; shift 2 ;;
@@ -28,13 +31,14 @@ while [ $# -gt 0 ]; do
     --build) build_root=$2; shift 2 ;;
     --cmake) cmake=$2; shift 2 ;;
     --generator) generator=$2; shift 2 ;;
+    --conformance) conformance=1; shift ;;
     *) echo "check_freestanding.sh: unknown argument '$1'" >&2; exit 2 ;;
     esac
 done
 if [ -z "$arch" ] || [ -z "$cc" ] || [ -z "$toolchain" ] || [ -z "$source_dir" ] ||
     [ -z "$build_root" ]; then
     echo "usage: check_freestanding.sh --arch NAME --cc CC --toolchain FILE --source DIR" \
-        "--build DIR [--cmake CMAKE] [--generator GEN]" >&2
+        "--build DIR [--cmake CMAKE] [--generator GEN] [--conformance]" >&2
     exit 2
 fi
 
@@ -66,24 +70,35 @@ tool() { # CMake variable, tool name
     fi
 }
 
-# --- 1. configure and build the core only ------------------------------------------------
+# --- 1. configure and build the core (and the conformance suite) only ---------------------
 build_core() {
+    local conformance_opt=OFF targets=(axvisor_api)
+    if [ "$conformance" = 1 ]; then
+        conformance_opt=ON
+        targets+=(axvisor_api_conformance)
+    fi
     local configure=("$cmake" -S "$source_dir" -B "$build_dir"
         -DCMAKE_TOOLCHAIN_FILE="$toolchain" -DCMAKE_C_COMPILER="$cc_path"
-        -DCMAKE_BUILD_TYPE="$build_type" -DAXV_BUILD_TESTS=OFF -DAXV_BUILD_SAMPLES=OFF)
+        -DCMAKE_BUILD_TYPE="$build_type" -DAXV_BUILD_TESTS=OFF -DAXV_BUILD_SAMPLES=OFF
+        -DAXV_BUILD_CONFORMANCE="$conformance_opt")
     if [ -n "$generator" ]; then
         configure+=(-G "$generator")
     fi
     "${configure[@]}" >"$build_dir.configure.log" 2>&1 ||
         { cat "$build_dir.configure.log"; fail "configuring the cross build failed"; }
-    "$cmake" --build "$build_dir" -j2 --target axvisor_api >"$build_dir.build.log" 2>&1 ||
-        { cat "$build_dir.build.log"; fail "building libaxvisor_api.a failed"; }
+    "$cmake" --build "$build_dir" -j2 --target "${targets[@]}" >"$build_dir.build.log" 2>&1 ||
+        { cat "$build_dir.build.log"; fail "building ${targets[*]} failed"; }
 
     local port
     port=$(cache_value AXV_PORT)
     [ "$port" = none ] || fail "AXV_PORT of a cross build should default to 'none', not '$port'"
     archive=$(find "$build_dir" -name libaxvisor_api.a -print -quit)
     [ -n "$archive" ] || fail "libaxvisor_api.a was not built under $build_dir"
+    if [ "$conformance" = 1 ]; then
+        conformance_archive=$(find "$build_dir" -name libaxvisor_api_conformance.a -print -quit)
+        [ -n "$conformance_archive" ] ||
+            fail "libaxvisor_api_conformance.a was not built under $build_dir"
+    fi
     nm=$(tool CMAKE_NM nm)
     readelf=$(tool CMAKE_READELF readelf)
     # Show the flags the objects were compiled with (Makefile generators only).
@@ -155,6 +170,30 @@ check_registry_section() {
         "$(awk '{ print $2 }' "$build_dir.slots.txt" | sort | tr '\n' ' ')"
 }
 
+# --- 4. the conformance suite needs nothing but itself and the core ----------------------
+check_conformance_closed() {
+    "$nm" -u -P "$conformance_archive" | awk 'NF >= 2 && $2 ~ /^[Uwv]$/ { print $1 }' |
+        sort -u >"$build_dir.conformance-undefined.txt"
+    { "$nm" -g --defined-only -P "$conformance_archive"; "$nm" -g --defined-only -P "$archive"; } |
+        awk 'NF >= 2 && $1 !~ /:$/ { print $1 }' | sort -u >"$build_dir.conformance-defined.txt"
+    grep -qx axv_conformance_run "$build_dir.conformance-defined.txt" ||
+        fail "libaxvisor_api_conformance.a does not define axv_conformance_run"
+    local unresolved
+    unresolved=$(comm -23 "$build_dir.conformance-undefined.txt" \
+        "$build_dir.conformance-defined.txt")
+    if [ -n "$unresolved" ]; then
+        echo "symbols the conformance suite needs from outside it and the core:"
+        local sym
+        while read -r sym; do
+            echo "   $sym, referenced by:"
+            "$nm" -A -u -P "$conformance_archive" | awk -v s="$sym" '$2 == s { print "      " $1 }'
+        done <<<"$unresolved"
+        fail "libaxvisor_api_conformance.a is not self-contained with libaxvisor_api.a"
+    fi
+    echo "   conformance suite: $(wc -l <"$build_dir.conformance-undefined.txt") symbols" \
+        "referenced, all defined by it or the core: needs no libc"
+}
+
 # Host settings from the environment must not leak into a cross build.
 unset CC CFLAGS CPPFLAGS LDFLAGS
 rm -rf "$build_root"
@@ -166,7 +205,13 @@ for build_type in Release MinSizeRel Debug; do
     build_core
     check_self_contained
     check_registry_section
+    if [ "$conformance" = 1 ]; then
+        check_conformance_closed
+    fi
 done
 build_type=
 echo "PASS ($arch): libaxvisor_api.a builds freestanding (Release, MinSizeRel, Debug) and" \
     "needs no symbol from outside itself"
+if [ "$conformance" = 1 ]; then
+    echo "PASS ($arch): libaxvisor_api_conformance.a builds freestanding and needs only the core"
+fi

@@ -1,0 +1,170 @@
+/**
+ * @file conformance.h
+ * @brief The conformance suite: checks that the installed ops tables keep the contract.
+ *
+ * A platform installs its tables (axv_platform_install()), then calls
+ * axv_conformance_run(). The suite exercises every built-in area through the public
+ * accessors only (so it checks exactly what components will see), prints one line per case
+ * through the console op and a final count, and returns the number of failed cases. It is
+ * freestanding C11 (no libc, no allocation of its own) and runs the same on a hosted
+ * platform and on bare metal, where timer callbacks run in the IRQ handler.
+ *
+ * Output, written with axv_console_write_bytes() when the console implements it:
+ * @code
+ * PASS memory.alloc_frame_distinct_aligned
+ * FAIL time.timer_not_early: the callback got now_ns 1000 before its deadline 2000
+ * SKIP vmm.inject_interrupt_delivered: no irq_pending hook in the options
+ * 30 passed, 1 failed, 1 skipped
+ * @endcode
+ * The last line is always `N passed, M failed`, followed by `, K skipped` when K > 0.
+ * Lines starting with `#` are informational (the console case writes one). A case is
+ * skipped, never passed, when an op it needs is not implemented, when its area is not
+ * selected, or when the options do not allow it (no hook, memory budget too small).
+ */
+#ifndef AXVISOR_API_CONFORMANCE_H
+#define AXVISOR_API_CONFORMANCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <axvisor_api/builtin_areas.h>
+#include <axvisor_api/compiler.h>
+#include <axvisor_api/types.h>
+
+AXV_EXTERN_C_BEGIN
+
+/**
+ * @defgroup axv_conformance Conformance suite
+ * @brief Checks a platform's installed ops tables against the documented contract.
+ * @{
+ */
+
+/** @cond AXV_PRIVATE */
+#define AXV_PRIV_CONFORMANCE_INDEX(area) axv_conformance_index_##area,
+/** @endcond */
+
+/**
+ * @brief Position of each built-in area in axv_conformance_options::areas, in the order of
+ * AXV_BUILTIN_AREAS(); use AXV_CONFORMANCE_AREA() rather than these values.
+ */
+enum axv_conformance_area_index {
+    AXV_BUILTIN_AREAS(AXV_PRIV_CONFORMANCE_INDEX) axv_conformance_num_areas
+};
+#undef AXV_PRIV_CONFORMANCE_INDEX
+
+/** @brief The bit selecting built-in area @p area, e.g. `AXV_CONFORMANCE_AREA(memory)`. */
+#define AXV_CONFORMANCE_AREA(area) (UINT32_C(1) << axv_conformance_index_##area)
+/** @brief Every built-in area; also what an `areas` of 0 means. */
+#define AXV_CONFORMANCE_ALL_AREAS ((UINT32_C(1) << axv_conformance_num_areas) - 1u)
+
+/** @brief Frames the suite may hold at once when axv_conformance_options::max_frames is 0. */
+#define AXV_CONFORMANCE_DEFAULT_MAX_FRAMES 4096u
+/** @brief The smallest memory budget: what the cases other than exhaustion hold at most. */
+#define AXV_CONFORMANCE_MIN_FRAMES 32u
+/** @brief Timer budget when axv_conformance_options::timer_budget_ns is 0 (100 ms). */
+#define AXV_CONFORMANCE_DEFAULT_TIMER_BUDGET_NS UINT64_C(100000000)
+/** @brief The smallest timer budget accepted (1 us). */
+#define AXV_CONFORMANCE_MIN_TIMER_BUDGET_NS UINT64_C(1000)
+/** @brief The largest timer budget accepted (10 minutes). */
+#define AXV_CONFORMANCE_MAX_TIMER_BUDGET_NS UINT64_C(600000000000)
+/** @brief INTID injected by the vmm cases when axv_conformance_options::irq is 0: SPI 32. */
+#define AXV_CONFORMANCE_DEFAULT_IRQ 32u
+
+/** @brief What became of one case. */
+enum axv_conformance_outcome {
+    AXV_CONFORMANCE_PASS, /**< The platform behaved as the contract says. */
+    AXV_CONFORMANCE_FAIL, /**< It did not; the detail says how. */
+    AXV_CONFORMANCE_SKIP  /**< Not checked; the detail says why. */
+};
+
+/**
+ * @brief How to run the suite. Zero-initialise it, then set what you need: every field left
+ * 0 (or NULL) takes its default.
+ */
+struct axv_conformance_options {
+    /**
+     * Areas to check: an OR of AXV_CONFORMANCE_AREA() bits; 0 means all. Cases of the other
+     * areas are reported as skipped. Bits beyond AXV_CONFORMANCE_ALL_AREAS are invalid.
+     */
+    uint32_t areas;
+    /**
+     * Memory budget: the most frames the suite may hold at once; 0 means
+     * AXV_CONFORMANCE_DEFAULT_MAX_FRAMES, otherwise at least AXV_CONFORMANCE_MIN_FRAMES.
+     * It bounds the exhaustion case: when the platform has more free frames than this, that
+     * case is skipped (saying so) rather than run.
+     */
+    size_t max_frames;
+    /**
+     * Timer budget in nanoseconds: the longest a timer case waits for its timers; 0 means
+     * AXV_CONFORMANCE_DEFAULT_TIMER_BUDGET_NS, otherwise between
+     * AXV_CONFORMANCE_MIN_TIMER_BUDGET_NS and AXV_CONFORMANCE_MAX_TIMER_BUDGET_NS.
+     * Deadlines lie a twentieth of it ahead (5 ms by default), so a healthy platform takes
+     * a few deadlines per case and a broken one fails the case after the budget.
+     */
+    axv_nanos_t timer_budget_ns;
+    /** VM the vmm cases query and inject into (default 0). (axv_vm_id_t)-1 is invalid: the
+     *  suite uses it as the unknown VM. */
+    axv_vm_id_t vm_id;
+    /** INTID the vmm cases inject; 0 means AXV_CONFORMANCE_DEFAULT_IRQ. */
+    axv_irq_t irq;
+    /** Passed unchanged to every hook below. */
+    void *ctx;
+    /**
+     * Optional: called over and over while the suite waits for time to pass or timers to
+     * fire, for platforms whose clock or timers advance only when polled. NULL: the suite
+     * spins reading the clock.
+     */
+    void (*idle)(void *ctx);
+    /**
+     * Optional: tells whether @p irq became pending for vCPU @p vcpu_id of VM @p vm_id since
+     * the last call for that triple, and consumes it. The delivery cases need it; without
+     * it they are skipped.
+     */
+    bool (*irq_pending)(void *ctx, axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id, axv_irq_t irq);
+    /**
+     * Optional: called once per case, after its line is printed, with the case's name
+     * ("memory.alloc_frame_null"), its outcome and the detail ("" for a pass; never NULL).
+     * The strings live only during the call.
+     */
+    void (*report)(void *ctx, const char *name, enum axv_conformance_outcome outcome,
+                   const char *detail);
+};
+
+/** @brief How many cases passed, failed and were skipped. */
+struct axv_conformance_result {
+    size_t passed;  /**< Cases that passed. */
+    size_t failed;  /**< Cases that failed. */
+    size_t skipped; /**< Cases that were skipped. */
+};
+
+/**
+ * @brief Runs every conformance case against the tables installed in the registry.
+ *
+ * The cases allocate and free frames (at most the memory budget at once), arm timers,
+ * inject the chosen INTID into the chosen VM and write to the console; every resource a
+ * case takes is given back before the next case starts, unless the platform refuses it.
+ * @param opts The options, or NULL for all defaults.
+ * @param result If not NULL, receives the counts (all zero when the options are refused).
+ * @return The number of failed cases (0: the platform conforms); AXV_EINVAL, printing
+ *         nothing, for options out of range (unknown area bits, a memory budget below
+ *         AXV_CONFORMANCE_MIN_FRAMES, a timer budget out of range, vm_id (axv_vm_id_t)-1).
+ * @note Call it from thread context on one CPU, with interrupts enabled so timer callbacks
+ *       can run while it waits, and while nothing else uses the frames, timers or VM it
+ *       exercises. Not reentrant: one run at a time. Timer callbacks it arms may run in an
+ *       IRQ handler or on another thread; they only use atomics and the time area.
+ */
+int axv_conformance_run(const struct axv_conformance_options *opts,
+                        struct axv_conformance_result *result);
+
+/**
+ * @brief Names an outcome as the output does.
+ * @param outcome An outcome.
+ * @return "PASS", "FAIL" or "SKIP"; "?" for other values. Any context; thread-safe.
+ */
+const char *axv_conformance_outcome_name(enum axv_conformance_outcome outcome);
+
+/** @} */
+
+AXV_EXTERN_C_END
+
+#endif /* AXVISOR_API_CONFORMANCE_H */

@@ -1,0 +1,517 @@
+// The conformance suite against the reference platform: every case passes on it, each
+// broken variant fails exactly the cases it should, and skips, deselection and bad options
+// are reported as documented.
+#include <axvisor_api/conformance.h>
+#include <gtest/gtest.h>
+
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "ref_platform.h"
+
+namespace {
+
+// Every case, in output order.
+const std::vector<std::string> kAllCases = {
+    "memory.alloc_frame_distinct_aligned",
+    "memory.frames_writable",
+    "memory.contiguous_alignment",
+    "memory.contiguous_no_overlap",
+    "memory.dealloc_frame_invalid",
+    "memory.dealloc_frame_twice",
+    "memory.dealloc_contiguous_invalid",
+    "memory.dealloc_contiguous_twice",
+    "memory.alloc_frame_null",
+    "memory.alloc_contiguous_null",
+    "memory.alloc_contiguous_bad_align",
+    "memory.alloc_contiguous_zero",
+    "memory.alloc_contiguous_overflow",
+    "memory.exhaustion",
+    "time.ticks_monotonic",
+    "time.ticks_nanos_round_trip",
+    "time.timer_not_early",
+    "time.timer_order",
+    "time.timer_equal_deadlines",
+    "time.timer_callback_registers",
+    "time.register_timer_invalid",
+    "time.cancel_before_expiry",
+    "time.cancel_after_fire",
+    "time.cancel_twice",
+    "time.cancel_unknown",
+    "vmm.vcpu_num",
+    "vmm.active_vcpus",
+    "vmm.inject_interrupt_bad_target",
+    "vmm.inject_to_vcpus_bad_target",
+    "vmm.notify_timer_expired",
+    "vmm.inject_interrupt_delivered",
+    "vmm.inject_to_vcpus_delivered",
+    "host.cpu_num",
+    "arch.read_vgicd_typer_stable",
+    "arch.read_vgicd_iidr_stable",
+    "arch.host_gicd_base_stable",
+    "arch.host_gicr_base_stable",
+    "console.write_length",
+};
+
+// The timer cases that wait for a callback.
+const std::set<std::string> kWaitingTimerCases = {
+    "time.timer_not_early",          "time.timer_order",          "time.timer_equal_deadlines",
+    "time.timer_callback_registers", "time.cancel_before_expiry", "time.cancel_after_fire",
+};
+
+struct Report {
+    std::string name;
+    axv_conformance_outcome outcome;
+    std::string detail;
+};
+
+void record(void *ctx, const char *name, axv_conformance_outcome outcome, const char *detail) {
+    static_cast<std::vector<Report> *>(ctx)->push_back({name, outcome, detail});
+}
+
+std::vector<std::string> lines_of(const std::string &text) {
+    std::vector<std::string> lines;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);)
+        lines.push_back(line);
+    return lines;
+}
+
+class Conformance : public ::testing::Test {
+  protected:
+    void TearDown() override {
+        ref_platform_stop();
+#define RESET(area) EXPECT_EQ(axv_##area##_reset(), AXV_OK);
+        AXV_BUILTIN_AREAS(RESET)
+#undef RESET
+    }
+
+    void install(const ref_config &config = {}) {
+        ASSERT_EQ(ref_platform_install(&config), AXV_OK);
+    }
+
+    // Options with both hooks and the report callback wired to this fixture.
+    axv_conformance_options options() {
+        axv_conformance_options opts{};
+        opts.ctx = &reports;
+        opts.idle = ref_idle;
+        opts.irq_pending = ref_irq_pending;
+        opts.report = record;
+        return opts;
+    }
+
+    int run(const axv_conformance_options *opts) {
+        return axv_conformance_run(opts, &result);
+    }
+
+    std::set<std::string> with(axv_conformance_outcome outcome) const {
+        std::set<std::string> names;
+        for (const Report &r : reports)
+            if (r.outcome == outcome)
+                names.insert(r.name);
+        return names;
+    }
+
+    std::string describe() const {
+        std::string s;
+        for (const Report &r : reports)
+            if (r.outcome != AXV_CONFORMANCE_PASS)
+                s += std::string(axv_conformance_outcome_name(r.outcome)) + " " + r.name + ": " +
+                     r.detail + "\n";
+        return s;
+    }
+
+    // Every line is a case line or a '#' comment, one per reported case, in report order;
+    // then exactly one count line, which is returned.
+    std::string check_output() const {
+        std::vector<std::string> lines = lines_of(ref_console_output());
+        EXPECT_FALSE(lines.empty());
+        if (lines.empty())
+            return "";
+        const std::regex case_line(R"((PASS|FAIL|SKIP) ([a-z]+\.[a-z0-9_]+)(: (.+))?)");
+        size_t next = 0;
+        for (size_t i = 0; i + 1 < lines.size(); i++) {
+            if (lines[i].rfind("# ", 0) == 0)
+                continue;
+            std::smatch m;
+            EXPECT_TRUE(std::regex_match(lines[i], m, case_line)) << "line: " << lines[i];
+            if (m.empty() || next >= reports.size())
+                continue;
+            const Report &r = reports[next++];
+            EXPECT_EQ(m[1].str(), axv_conformance_outcome_name(r.outcome));
+            EXPECT_EQ(m[2].str(), r.name);
+            EXPECT_EQ(m[4].str(), r.detail);
+            EXPECT_EQ(m[3].matched, r.outcome != AXV_CONFORMANCE_PASS) << lines[i];
+        }
+        EXPECT_EQ(next, reports.size()) << "every case prints one line";
+        std::string out = ref_console_output();
+        EXPECT_EQ(out.back(), '\n');
+        return lines.back();
+    }
+
+    static std::string count_line(size_t passed, size_t failed, size_t skipped) {
+        std::string s = std::to_string(passed) + " passed, " + std::to_string(failed) + " failed";
+        if (skipped != 0)
+            s += ", " + std::to_string(skipped) + " skipped";
+        return s;
+    }
+
+    std::vector<Report> reports;
+    axv_conformance_result result{};
+};
+
+TEST_F(Conformance, ReferencePlatformPassesEveryCase) {
+    install();
+    axv_conformance_options opts = options();
+    EXPECT_EQ(run(&opts), 0) << describe();
+    std::vector<std::string> names;
+    for (const Report &r : reports) {
+        names.push_back(r.name);
+        EXPECT_EQ(r.outcome, AXV_CONFORMANCE_PASS) << r.name << ": " << r.detail;
+        EXPECT_EQ(r.detail, "");
+    }
+    EXPECT_EQ(names, kAllCases);
+    EXPECT_EQ(result.passed, kAllCases.size());
+    EXPECT_EQ(result.failed, 0u);
+    EXPECT_EQ(result.skipped, 0u);
+    EXPECT_EQ(check_output(), count_line(kAllCases.size(), 0, 0));
+    // Everything the suite took was given back.
+    EXPECT_EQ(ref_free_frames(), ref_ram_frames());
+    EXPECT_EQ(ref_armed_timers(), 0u);
+}
+
+TEST_F(Conformance, RealClockWithCallbacksOnAnotherThreadConforms) {
+    ref_config config{};
+    config.threaded = true;
+    install(config);
+    axv_conformance_options opts = options();
+    opts.idle = nullptr; // the suite spins; the service thread fires timers meanwhile
+    EXPECT_EQ(run(&opts), 0) << describe();
+    EXPECT_EQ(result.passed, kAllCases.size());
+    ref_platform_stop();
+    EXPECT_EQ(ref_armed_timers(), 0u);
+}
+
+TEST_F(Conformance, LibraryFallbackForInjectToVcpusConforms) {
+    ref_config config{};
+    config.fallback_to_vcpus = true;
+    install(config);
+    ASSERT_FALSE(axv_vmm_implements(axv_vmm_op_inject_interrupt_to_vcpus));
+    axv_conformance_options opts = options();
+    EXPECT_EQ(run(&opts), 0) << describe();
+    EXPECT_EQ(result.passed, kAllCases.size());
+}
+
+TEST_F(Conformance, AnotherVmConforms) {
+    install();
+    axv_conformance_options opts = options();
+    opts.vm_id = 1;
+    opts.irq = 100;
+    EXPECT_EQ(run(&opts), 0) << describe();
+    EXPECT_EQ(result.passed, kAllCases.size());
+}
+
+struct FaultCase {
+    ref_fault fault;
+    const char *label;
+    std::set<std::string> fails;
+};
+
+void PrintTo(const FaultCase &f, std::ostream *os) {
+    *os << f.label;
+}
+
+class BrokenPlatform : public Conformance, public ::testing::WithParamInterface<FaultCase> {};
+
+TEST_P(BrokenPlatform, FailsExactlyTheCasesItBreaks) {
+    ref_config config{};
+    config.fault = GetParam().fault;
+    install(config);
+    axv_conformance_options opts = options();
+    const std::set<std::string> &expected = GetParam().fails;
+    EXPECT_EQ(run(&opts), static_cast<int>(expected.size())) << describe();
+    EXPECT_EQ(with(AXV_CONFORMANCE_FAIL), expected) << describe();
+    EXPECT_EQ(with(AXV_CONFORMANCE_SKIP), std::set<std::string>{});
+    for (const Report &r : reports)
+        if (r.outcome == AXV_CONFORMANCE_FAIL) {
+            EXPECT_NE(r.detail, "") << r.name;
+        }
+    EXPECT_EQ(result.failed, expected.size());
+    EXPECT_EQ(result.passed, kAllCases.size() - expected.size());
+    EXPECT_EQ(check_output(), count_line(kAllCases.size() - expected.size(), expected.size(), 0));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Faults, BrokenPlatform,
+    ::testing::Values(
+        FaultCase{REF_FAULT_MISALIGNED_FRAMES,
+                  "MisalignedFrames",
+                  {"memory.alloc_frame_distinct_aligned", "memory.contiguous_alignment"}},
+        FaultCase{REF_FAULT_CONTIGUOUS_IGNORES_ALIGN,
+                  "ContiguousIgnoresAlign",
+                  {"memory.contiguous_alignment"}},
+        FaultCase{
+            REF_FAULT_FRAMES_OVERLAP_RUNS, "FramesOverlapRuns", {"memory.contiguous_no_overlap"}},
+        FaultCase{
+            REF_FAULT_DOUBLE_FREE_ACCEPTED, "DoubleFreeAccepted", {"memory.dealloc_frame_twice"}},
+        FaultCase{REF_FAULT_TIMER_FIRES_EARLY, "TimerFiresEarly", {"time.timer_not_early"}},
+        FaultCase{REF_FAULT_TIMER_EARLY_CLAIMS_ON_TIME,
+                  "TimerEarlyClaimsOnTime",
+                  {"time.timer_not_early"}},
+        FaultCase{
+            REF_FAULT_TIMERS_FIRE_IN_ARMING_ORDER, "TimersFireInArmingOrder", {"time.timer_order"}},
+        FaultCase{
+            REF_FAULT_CANCEL_DOES_NOT_CANCEL, "CancelDoesNotCancel", {"time.cancel_before_expiry"}},
+        FaultCase{REF_FAULT_CANCEL_AFTER_FIRE_OK, "CancelAfterFireOk", {"time.cancel_after_fire"}},
+        FaultCase{REF_FAULT_TIMERS_NEVER_FIRE, "TimersNeverFire", kWaitingTimerCases},
+        FaultCase{REF_FAULT_INJECT_LOSES_IRQ, "InjectLosesIrq", {"vmm.inject_interrupt_delivered"}},
+        FaultCase{REF_FAULT_CONSOLE_WRITES_SHORT, "ConsoleWritesShort", {"console.write_length"}},
+        FaultCase{REF_FAULT_BAD_VM_NOT_ENOENT, "BadVmNotEnoent", {"vmm.vcpu_num"}},
+        FaultCase{REF_FAULT_TICKS_GO_BACKWARDS, "TicksGoBackwards", {"time.ticks_monotonic"}}),
+    [](const ::testing::TestParamInfo<FaultCase> &info) { return std::string(info.param.label); });
+
+// Makes the timer PPI pending on every vCPU of VM 0 (through notify_vcpu_timer_expired).
+void make_timer_ppi_pending() {
+    for (axv_vcpu_id_t v = 0; v < REF_VM0_VCPUS; v++)
+        EXPECT_EQ(axv_vmm_notify_vcpu_timer_expired(0, v), AXV_OK);
+}
+
+// Records, and before every delivery case leaves the test INTID pending everywhere.
+void record_and_make_stale(void *ctx, const char *name, axv_conformance_outcome outcome,
+                           const char *detail) {
+    record(ctx, name, outcome, detail);
+    make_timer_ppi_pending();
+}
+
+TEST_F(Conformance, StalePendingInterruptDoesNotHideALostInjection) {
+    // Injection loses interrupts, and inject_interrupt_to_vcpus falls back to it.
+    ref_config config{};
+    config.fault = REF_FAULT_INJECT_LOSES_IRQ;
+    config.fallback_to_vcpus = true;
+    install(config);
+    // The test INTID is the timer PPI, pending on every vCPU whenever a case starts:
+    // delivery must be judged on new injections only.
+    make_timer_ppi_pending();
+    axv_conformance_options opts = options();
+    opts.areas = AXV_CONFORMANCE_AREA(vmm);
+    opts.irq = 27;
+    opts.report = record_and_make_stale;
+    EXPECT_EQ(run(&opts), 2) << describe();
+    EXPECT_EQ(with(AXV_CONFORMANCE_FAIL), (std::set<std::string>{"vmm.inject_interrupt_delivered",
+                                                                 "vmm.inject_to_vcpus_delivered"}));
+}
+
+TEST_F(Conformance, EveryFaultIsCovered) {
+    // A fault added to the reference platform needs its row above.
+    EXPECT_EQ(static_cast<int>(REF_FAULT_COUNT), 15);
+}
+
+TEST_F(Conformance, PlatformWithoutVmmSkipsVmmCases) {
+    ref_config config{};
+    config.without_vmm = true;
+    install(config);
+    axv_conformance_options opts = options();
+    EXPECT_EQ(run(&opts), 0) << describe();
+    size_t vmm_cases = 0;
+    for (const Report &r : reports) {
+        if (r.name.rfind("vmm.", 0) == 0) {
+            vmm_cases++;
+            EXPECT_EQ(r.outcome, AXV_CONFORMANCE_SKIP) << r.name;
+            EXPECT_EQ(r.detail, "the platform implements no vmm op") << r.name;
+        } else {
+            EXPECT_EQ(r.outcome, AXV_CONFORMANCE_PASS) << r.name << ": " << r.detail;
+        }
+    }
+    EXPECT_EQ(vmm_cases, 7u);
+    EXPECT_EQ(result.skipped, vmm_cases);
+    EXPECT_EQ(check_output(), count_line(kAllCases.size() - vmm_cases, 0, vmm_cases));
+}
+
+TEST_F(Conformance, DeliveryCasesSkipWithoutObservationHook) {
+    install();
+    axv_conformance_options opts = options();
+    opts.irq_pending = nullptr;
+    EXPECT_EQ(run(&opts), 0) << describe();
+    const std::set<std::string> delivery = {"vmm.inject_interrupt_delivered",
+                                            "vmm.inject_to_vcpus_delivered"};
+    EXPECT_EQ(with(AXV_CONFORMANCE_SKIP), delivery);
+    for (const Report &r : reports)
+        if (delivery.count(r.name) != 0) {
+            EXPECT_EQ(r.detail, "no irq_pending hook in the options to observe delivery");
+        }
+    EXPECT_EQ(check_output(), count_line(kAllCases.size() - 2, 0, 2));
+}
+
+TEST_F(Conformance, DeselectedAreasAreSkipped) {
+    install();
+    axv_conformance_options opts = options();
+    opts.areas = AXV_CONFORMANCE_AREA(memory) | AXV_CONFORMANCE_AREA(console);
+    EXPECT_EQ(run(&opts), 0) << describe();
+    size_t selected = 0;
+    for (const Report &r : reports) {
+        bool is_selected = r.name.rfind("memory.", 0) == 0 || r.name.rfind("console.", 0) == 0;
+        if (is_selected) {
+            selected++;
+            EXPECT_EQ(r.outcome, AXV_CONFORMANCE_PASS) << r.name << ": " << r.detail;
+        } else {
+            EXPECT_EQ(r.outcome, AXV_CONFORMANCE_SKIP) << r.name;
+            EXPECT_EQ(r.detail, "area not selected by the options");
+        }
+    }
+    EXPECT_EQ(selected, 15u);
+    EXPECT_EQ(result.passed, selected);
+    EXPECT_EQ(result.skipped, kAllCases.size() - selected);
+    EXPECT_EQ(check_output(), count_line(selected, 0, kAllCases.size() - selected));
+    // A deselected area is not touched: no timer was ever armed, no VM was injected into.
+    EXPECT_FALSE(ref_irq_pending(nullptr, 0, 0, AXV_CONFORMANCE_DEFAULT_IRQ));
+}
+
+TEST_F(Conformance, ExhaustionIsSkippedWhenTheBudgetIsSmallerThanFreeMemory) {
+    install();
+    axv_conformance_options opts = options();
+    opts.max_frames = 64;
+    EXPECT_EQ(run(&opts), 0) << describe();
+    EXPECT_EQ(with(AXV_CONFORMANCE_SKIP), std::set<std::string>{"memory.exhaustion"});
+    for (const Report &r : reports)
+        if (r.name == "memory.exhaustion") {
+            EXPECT_EQ(r.detail, "the platform has more than 64 free frames, the memory budget "
+                                "(options.max_frames)");
+        }
+    EXPECT_EQ(ref_free_frames(), ref_ram_frames());
+    EXPECT_EQ(check_output(), count_line(kAllCases.size() - 1, 0, 1));
+}
+
+TEST_F(Conformance, ContiguousAlignmentIsSkippedWhenNoAlignedRunIsFree) {
+    install();
+    // Hold every 2 MiB-aligned frame: a 2 MiB-aligned run cannot be had (AXV_ENOMEM).
+    const size_t align = size_t{2} << 20;
+    std::vector<axv_paddr_t> held;
+    for (axv_paddr_t first; axv_memory_alloc_contiguous_frames(1, align, &first) == AXV_OK;)
+        held.push_back(first);
+    ASSERT_EQ(held.size(), ref_ram_frames() * AXV_FRAME_SIZE / align);
+    axv_conformance_options opts = options();
+    EXPECT_EQ(run(&opts), 0) << describe();
+    EXPECT_EQ(with(AXV_CONFORMANCE_SKIP), std::set<std::string>{"memory.contiguous_alignment"});
+    for (const Report &r : reports) {
+        if (r.name == "memory.contiguous_alignment") {
+            EXPECT_EQ(r.detail, "alloc_contiguous_frames(2, 0x200000) returned AXV_ENOMEM: no "
+                                "free run that aligned, larger ones not checked");
+        }
+    }
+    for (axv_paddr_t first : held)
+        EXPECT_EQ(axv_memory_dealloc_contiguous_frames(first, 1), AXV_OK);
+    EXPECT_EQ(ref_free_frames(), ref_ram_frames());
+}
+
+TEST_F(Conformance, BadOptionsAreRefusedWithoutRunning) {
+    install();
+    std::vector<axv_conformance_options> bad(5, options());
+    bad[0].areas = AXV_CONFORMANCE_ALL_AREAS + 1u;
+    bad[1].max_frames = AXV_CONFORMANCE_MIN_FRAMES - 1u;
+    bad[2].timer_budget_ns = AXV_CONFORMANCE_MIN_TIMER_BUDGET_NS - 1u;
+    bad[3].timer_budget_ns = AXV_CONFORMANCE_MAX_TIMER_BUDGET_NS + 1u;
+    bad[4].vm_id = static_cast<axv_vm_id_t>(-1);
+    for (size_t i = 0; i < bad.size(); i++) {
+        result = {1, 2, 3};
+        EXPECT_EQ(run(&bad[i]), AXV_EINVAL) << "options #" << i;
+        EXPECT_EQ(result.passed + result.failed + result.skipped, 0u) << "options #" << i;
+    }
+    EXPECT_TRUE(reports.empty());
+    EXPECT_STREQ(ref_console_output(), "");
+    // The limits themselves are accepted.
+    axv_conformance_options edge = options();
+    edge.areas = AXV_CONFORMANCE_AREA(host);
+    edge.max_frames = AXV_CONFORMANCE_MIN_FRAMES;
+    edge.timer_budget_ns = AXV_CONFORMANCE_MAX_TIMER_BUDGET_NS;
+    EXPECT_EQ(run(&edge), 0) << describe();
+}
+
+TEST_F(Conformance, NullOptionsRunWithDefaults) {
+    // No idle hook: this platform's clock steps, and its timers fire, as it is read.
+    ref_config config{};
+    config.self_clocked = true;
+    install(config);
+    EXPECT_EQ(axv_conformance_run(nullptr, &result), 0) << ref_console_output();
+    EXPECT_EQ(result.failed, 0u);
+    EXPECT_EQ(result.skipped, 2u) << "only the delivery cases, for want of a hook";
+    EXPECT_EQ(result.passed, kAllCases.size() - 2);
+    std::vector<std::string> lines = lines_of(ref_console_output());
+    ASSERT_FALSE(lines.empty());
+    EXPECT_EQ(lines.back(), count_line(kAllCases.size() - 2, 0, 2));
+    EXPECT_EQ(axv_conformance_run(nullptr, nullptr), 0);
+}
+
+TEST_F(Conformance, StoppedClockFailsTimerCasesInsteadOfHanging) {
+    // The simulated clock only moves when idled, and there is no idle hook.
+    install();
+    axv_conformance_options opts = options();
+    opts.idle = nullptr;
+    EXPECT_EQ(run(&opts), static_cast<int>(kWaitingTimerCases.size())) << describe();
+    EXPECT_EQ(with(AXV_CONFORMANCE_FAIL), kWaitingTimerCases);
+    for (const Report &r : reports)
+        if (r.outcome == AXV_CONFORMANCE_FAIL) {
+            EXPECT_NE(r.detail.find("the clock stood still"), std::string::npos) << r.detail;
+        }
+}
+
+TEST_F(Conformance, EmptyPlatformSkipsEverythingAndPrintsNothing) {
+    // Only the console: everything else must be skipped, never called (a value op's default
+    // is fatal).
+    install();
+    ASSERT_EQ(axv_memory_reset(), AXV_OK);
+    ASSERT_EQ(axv_time_reset(), AXV_OK);
+    ASSERT_EQ(axv_vmm_reset(), AXV_OK);
+    ASSERT_EQ(axv_host_reset(), AXV_OK);
+    ASSERT_EQ(axv_arch_reset(), AXV_OK);
+    axv_conformance_options opts = options();
+    EXPECT_EQ(run(&opts), 0) << describe();
+    EXPECT_EQ(with(AXV_CONFORMANCE_PASS), std::set<std::string>{"console.write_length"});
+    for (const Report &r : reports)
+        if (r.outcome == AXV_CONFORMANCE_SKIP) {
+            EXPECT_EQ(r.detail.rfind("the platform implements no ", 0), 0u) << r.detail;
+        }
+    EXPECT_EQ(check_output(), count_line(1, 0, kAllCases.size() - 1));
+
+    // Without a console the suite runs silently: the report hook still hears everything.
+    ASSERT_EQ(axv_console_reset(), AXV_OK);
+    reports.clear();
+    EXPECT_EQ(run(&opts), 0);
+    EXPECT_EQ(reports.size(), kAllCases.size());
+    EXPECT_EQ(result.skipped, kAllCases.size());
+}
+
+TEST_F(Conformance, PartlyImplementedAreaNamesTheMissingOp) {
+    install();
+    axv_time_ops time{};
+    ASSERT_EQ(axv_time_get(&time), AXV_OK);
+    time.cancel_timer = nullptr;
+    ASSERT_EQ(axv_time_register(&time), AXV_OK);
+    axv_conformance_options opts = options();
+    EXPECT_EQ(run(&opts), 0) << describe();
+    const std::set<std::string> needs_cancel = {"time.cancel_before_expiry",
+                                                "time.cancel_after_fire", "time.cancel_twice",
+                                                "time.cancel_unknown"};
+    EXPECT_EQ(with(AXV_CONFORMANCE_SKIP), needs_cancel);
+    for (const Report &r : reports)
+        if (r.outcome == AXV_CONFORMANCE_SKIP) {
+            EXPECT_EQ(r.detail, "time.cancel_timer is not implemented");
+        }
+}
+
+TEST_F(Conformance, OutcomeNames) {
+    EXPECT_STREQ(axv_conformance_outcome_name(AXV_CONFORMANCE_PASS), "PASS");
+    EXPECT_STREQ(axv_conformance_outcome_name(AXV_CONFORMANCE_FAIL), "FAIL");
+    EXPECT_STREQ(axv_conformance_outcome_name(AXV_CONFORMANCE_SKIP), "SKIP");
+    EXPECT_STREQ(axv_conformance_outcome_name(static_cast<axv_conformance_outcome>(7)), "?");
+}
+
+TEST_F(Conformance, AreaBitsFollowTheBuiltinAreaList) {
+    EXPECT_EQ(AXV_CONFORMANCE_ALL_AREAS, 0x3fu);
+    EXPECT_EQ(AXV_CONFORMANCE_AREA(memory), 1u);
+    EXPECT_EQ(AXV_CONFORMANCE_AREA(console), 0x20u);
+}
+
+} // namespace
