@@ -1,0 +1,75 @@
+/**
+ * @file area_impl.h
+ * @brief Generates the prototypes and the ops table of an implementation of an area (the
+ * C counterpart of the Rust crate's `api_impl`), from the area's op list.
+ *
+ * An implementation names its op functions `<prefix>_<area>_<op>`, e.g.
+ * `axv_posix_memory_alloc_frame`. With that convention the op list gives everything else:
+ * @code
+ * // In a header the implementation's files share: prototypes and the table's declaration.
+ * #define AXV_IMPL_PREFIX axv_posix
+ * #define AXV_IMPL_DECLARE_ONLY
+ * #define AXV_AREA_OPS <axvisor_api/ops/memory.h>
+ * #include <axvisor_api/area_impl.h>
+ *
+ * // In one C file: the table `const struct axv_memory_ops axv_posix_memory_ops`, with every
+ * // member pointing at the function of the same name.
+ * #define AXV_IMPL_PREFIX axv_posix
+ * #define AXV_AREA_OPS <axvisor_api/ops/memory.h>
+ * #include <axvisor_api/area_impl.h>
+ * @endcode
+ * Every op must then be implemented: a missing one is a link error naming the function,
+ * never a silent default. (A platform that leaves ops out writes its table by hand; NULL
+ * members get the registry's defaults.) The same names are what a static binding of the
+ * accessors calls directly.
+ *
+ * No include guard (one inclusion per area); it undefines AXV_AREA_OPS and
+ * AXV_IMPL_DECLARE_ONLY, and keeps AXV_IMPL_PREFIX for the next area.
+ */
+#ifndef AXV_AREA_OPS
+#error "define AXV_AREA_OPS as the op list's path before including <axvisor_api/area_impl.h>"
+#endif
+#ifndef AXV_IMPL_PREFIX
+#error "define AXV_IMPL_PREFIX (e.g. axv_posix) before including <axvisor_api/area_impl.h>"
+#endif
+
+#include <axvisor_api/oplist.h>
+#include <axvisor_api/registry.h>
+
+/** @cond AXV_PRIVATE */
+#define AXV_PRIV_IMPL_FN(area, name) AXV_PRIV_CAT(AXV_IMPL_PREFIX, _##area##_##name)
+#define AXV_PRIV_IMPL_TABLE(area) AXV_PRIV_CAT(AXV_IMPL_PREFIX, _##area##_ops)
+/** @endcond */
+
+AXV_EXTERN_C_BEGIN
+
+/* Pass 1: one prototype per op, and the table's declaration. */
+#define AXV_AREA_BEGIN(area) extern const struct axv_##area##_ops AXV_PRIV_IMPL_TABLE(area);
+#define AXV_OP(area, kind, ret, name, params) ret AXV_PRIV_IMPL_FN(area, name)(AXV_PARAMS(params));
+#define AXV_AREA_END(area)
+#include AXV_AREA_OPS
+#undef AXV_AREA_BEGIN
+#undef AXV_OP
+#undef AXV_AREA_END
+
+/* Pass 2: the table, unless only declarations were asked for. */
+#ifndef AXV_IMPL_DECLARE_ONLY
+#define AXV_AREA_BEGIN(area)                                    \
+    const struct axv_##area##_ops AXV_PRIV_IMPL_TABLE(area) = { \
+        .hdr = AXV_OPS_HDR_INIT(struct axv_##area##_ops),
+#define AXV_OP(area, kind, ret, name, params) .name = AXV_PRIV_IMPL_FN(area, name),
+#define AXV_AREA_END(area) \
+    }                      \
+    ;
+#include AXV_AREA_OPS
+#undef AXV_AREA_BEGIN
+#undef AXV_OP
+#undef AXV_AREA_END
+#endif
+
+AXV_EXTERN_C_END
+
+#undef AXV_PRIV_IMPL_FN
+#undef AXV_PRIV_IMPL_TABLE
+#undef AXV_IMPL_DECLARE_ONLY
+#undef AXV_AREA_OPS
