@@ -30,15 +30,17 @@ endfunction()
 
 # Installs a pkg-config file NAME.pc for archive lib<NAME>.a. The prefix is found from the
 # file's own location, so the package can be installed (or moved) anywhere.
-# Optional REQUIRES: pkg-config packages this one builds on.
+# Optional REQUIRES: pkg-config packages this one builds on; LIBS: further link flags (such
+# as -pthread) a static archive's users need.
 function(axv_install_pkgconfig name description)
-    cmake_parse_arguments(PARSE_ARGV 2 arg "" "REQUIRES" "")
+    cmake_parse_arguments(PARSE_ARGV 2 arg "" "REQUIRES;LIBS" "")
     file(RELATIVE_PATH to_prefix "/${CMAKE_INSTALL_LIBDIR}/pkgconfig" "/")
     string(REGEX REPLACE "/$" "" to_prefix "${to_prefix}")
     set(AXV_PC_NAME ${name})
     set(AXV_PC_DESCRIPTION ${description})
     set(AXV_PC_TO_PREFIX ${to_prefix})
     set(AXV_PC_REQUIRES ${arg_REQUIRES})
+    set(AXV_PC_LIBS ${arg_LIBS})
     configure_file(${PROJECT_SOURCE_DIR}/lib/package.pc.in ${PROJECT_BINARY_DIR}/${name}.pc @ONLY)
     install(FILES ${PROJECT_BINARY_DIR}/${name}.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
 endfunction()

@@ -2,7 +2,7 @@
 # -D: AXV_BUILD_DIR (top build dir), AXV_SOURCE_DIR, AXV_PREFIX, AXV_INCLUDEDIR and
 # AXV_LIBDIR (GNUInstallDirs values), AXV_CONFIG (build configuration; may be empty),
 # AXV_MOCK (ON when the build has the mock platform) with AXV_MOCK_INCLUDE (its headers),
-# AXV_CONFORMANCE (ON when it has the conformance suite).
+# AXV_CONFORMANCE (ON when it has the conformance suite), AXV_POSIX (the POSIX platform).
 include(${CMAKE_CURRENT_LIST_DIR}/common.cmake)
 axv_require(AXV_BUILD_DIR AXV_SOURCE_DIR AXV_PREFIX AXV_INCLUDEDIR AXV_LIBDIR)
 
@@ -42,6 +42,11 @@ axv_expect_file(${AXV_LIBDIR}/cmake/axvisor_api/axvisor_apiConfig.cmake)
 axv_expect_file(${AXV_LIBDIR}/cmake/axvisor_api/axvisor_apiConfigVersion.cmake)
 axv_expect_file(${AXV_LIBDIR}/cmake/axvisor_api/axvisor_api_targets.cmake)
 axv_expect_file(${AXV_LIBDIR}/pkgconfig/axvisor_api.pc)
+if(AXV_POSIX)
+    axv_expect_file(${AXV_INCLUDEDIR}/axvisor_api/posix.h)
+    axv_expect_file(${AXV_LIBDIR}/libaxvisor_api_posix.a)
+    axv_expect_file(${AXV_LIBDIR}/pkgconfig/axvisor_api_posix.pc)
+endif()
 if(AXV_CONFORMANCE)
     axv_expect_file(${AXV_INCLUDEDIR}/axvisor_api/conformance.h)
     axv_expect_file(${AXV_LIBDIR}/libaxvisor_api_conformance.a)

@@ -1,8 +1,8 @@
 # package.pkg_config: compiles each consumer with nothing but the flags pkg-config reports
 # for its package in the installed prefix, then runs it.
 # -D: AXV_PREFIX, AXV_CONSUMER_DIR, AXV_WORK_DIR, AXV_C_COMPILER, AXV_PKG_CONFIG; optional
-# AXV_MOCK_CONSUMER_DIR, AXV_CONFORMANCE_CONSUMER_DIR (the consumers of the mock and
-# conformance packages, when the build has them).
+# AXV_MOCK_CONSUMER_DIR, AXV_CONFORMANCE_CONSUMER_DIR, AXV_POSIX_CONSUMER_DIR (the consumers
+# of the mock, conformance and posix packages, when the build has them).
 include(${CMAKE_CURRENT_LIST_DIR}/common.cmake)
 axv_require(AXV_PREFIX AXV_CONSUMER_DIR AXV_WORK_DIR AXV_C_COMPILER AXV_PKG_CONFIG)
 
@@ -54,4 +54,7 @@ if(AXV_MOCK_CONSUMER_DIR)
 endif()
 if(AXV_CONFORMANCE_CONSUMER_DIR)
     axv_pkg_consumer(axvisor_api_conformance ${AXV_CONFORMANCE_CONSUMER_DIR})
+endif()
+if(AXV_POSIX_CONSUMER_DIR)
+    axv_pkg_consumer(axvisor_api_posix ${AXV_POSIX_CONSUMER_DIR})
 endif()

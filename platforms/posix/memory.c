@@ -1,0 +1,216 @@
+/* memory: one anonymous mapping plays the "physical" RAM. It gets a fake physical base
+ * (the configured one) that never overlaps its virtual range, so code that confuses the
+ * two address kinds faults or trips a fatal check instead of working by accident. Frames
+ * come from the buddy allocator in buddy.c, whose metadata lives outside the region.
+ *
+ * Locking: one mutex guards the allocator and the running flag. Alloc and free are short
+ * (O(log n), no system call, no allocation), so one lock costs little for the handful of
+ * threads a hypervisor runs and keeps the reasoning simple. The translations take no lock:
+ * they read the region's bounds, which start() publishes before setting `mapped` with
+ * release order and which stay unchanged until stop() clears it; readers load `mapped`
+ * with acquire order first. Ops must not race with start() or stop() themselves (the
+ * platform's shutdown runs once nothing else uses it). */
+#include <inttypes.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <sys/mman.h>
+
+#include "buddy.h"
+#include "memory_check.h"
+#include "posix_internal.h"
+
+/* How many mappings start() tries before giving up on one that misses the fake physical
+ * range (each failed one is held until the end, so the next lands elsewhere). */
+#define MAP_ATTEMPTS 4
+
+static struct {
+    uintptr_t virt;
+    axv_paddr_t phys;
+    size_t bytes;
+} ram;
+static atomic_bool mapped;
+
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static bool running;
+static struct axv_posix_buddy frames;
+
+static bool ranges_overlap(uint64_t a, uint64_t b, uint64_t len) {
+    return a < b + len && b < a + len;
+}
+
+/* Maps @p bytes whose virtual range misses [phys, phys + bytes); MAP_FAILED if none. */
+static void *map_region(size_t bytes, axv_paddr_t phys) {
+    void *tried[MAP_ATTEMPTS];
+    void *found = MAP_FAILED;
+    int n = 0;
+    while (n < MAP_ATTEMPTS) {
+        /* NORESERVE: untouched frames cost nothing, so large regions are cheap in tests. */
+        void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+        if (p == MAP_FAILED)
+            break;
+        if (!ranges_overlap((uint64_t)(uintptr_t)p, phys, bytes)) {
+            found = p;
+            break;
+        }
+        tried[n++] = p;
+    }
+    while (n > 0)
+        munmap(tried[--n], bytes);
+    return found;
+}
+
+int axv_posix_memory_start(const struct axv_posix_resolved *config) {
+    /* More frames than the allocator can index get AXV_EINVAL from its init. */
+    if (config == NULL || config->ram_bytes == 0 || config->ram_bytes % AXV_FRAME_SIZE != 0 ||
+        config->ram_phys_base % AXV_FRAME_SIZE != 0 ||
+        config->ram_phys_base > UINT64_MAX - (uint64_t)config->ram_bytes)
+        return AXV_EINVAL;
+
+    pthread_mutex_lock(&lock);
+    int rc = AXV_EBUSY;
+    if (!running) {
+        rc = axv_posix_buddy_init(&frames, config->ram_phys_base / AXV_FRAME_SIZE,
+                                  config->ram_bytes / AXV_FRAME_SIZE);
+        void *region = MAP_FAILED;
+        if (rc == AXV_OK) {
+            region = map_region(config->ram_bytes, config->ram_phys_base);
+            if (region == MAP_FAILED) {
+                axv_posix_buddy_destroy(&frames);
+                rc = AXV_ENOMEM;
+            }
+        }
+        if (rc == AXV_OK) {
+            ram.virt = (uintptr_t)region;
+            ram.phys = config->ram_phys_base;
+            ram.bytes = config->ram_bytes;
+            /* Release: a translation that sees `mapped` also sees the bounds above. */
+            atomic_store_explicit(&mapped, true, memory_order_release);
+            running = true;
+        }
+    }
+    pthread_mutex_unlock(&lock);
+    return rc;
+}
+
+size_t axv_posix_memory_stop(void) {
+    pthread_mutex_lock(&lock);
+    size_t in_use = 0;
+    if (running) {
+        running = false;
+        in_use = frames.frames_in_use;
+        /* Relaxed: no translation may race with stop(); whoever synchronises with this
+         * thread afterwards (the lock, a join) sees the flag cleared. */
+        atomic_store_explicit(&mapped, false, memory_order_relaxed);
+        axv_posix_buddy_destroy(&frames);
+        munmap((void *)ram.virt, ram.bytes);
+    }
+    pthread_mutex_unlock(&lock);
+    return in_use;
+}
+
+/* The index of the frame at @p paddr; false for an address that is not a frame start of
+ * the region. Called with the lock held (the bounds are stable then). */
+static bool frame_index(axv_paddr_t paddr, size_t *index) {
+    if (paddr < ram.phys || paddr - ram.phys >= ram.bytes || paddr % AXV_FRAME_SIZE != 0)
+        return false;
+    *index = (size_t)((paddr - ram.phys) / AXV_FRAME_SIZE);
+    return true;
+}
+
+static int alloc_run(size_t num_frames, unsigned align_order, axv_paddr_t *first) {
+    size_t index;
+    pthread_mutex_lock(&lock);
+    int rc = running ? axv_posix_buddy_alloc(&frames, num_frames, align_order, &index) : AXV_EPERM;
+    if (rc == AXV_OK)
+        *first = ram.phys + (axv_paddr_t)index * AXV_FRAME_SIZE;
+    pthread_mutex_unlock(&lock);
+    return rc;
+}
+
+static int free_run(axv_paddr_t first, size_t num_frames) {
+    size_t index;
+    pthread_mutex_lock(&lock);
+    int rc = AXV_EPERM;
+    if (running)
+        rc = frame_index(first, &index) ? axv_posix_buddy_free(&frames, index, num_frames)
+                                        : AXV_EINVAL;
+    pthread_mutex_unlock(&lock);
+    return rc;
+}
+
+/* Argument errors are reported only once the platform runs: before start every STATUS op
+ * answers AXV_EPERM, whatever its arguments. */
+static bool is_running(void) {
+    pthread_mutex_lock(&lock);
+    bool r = running;
+    pthread_mutex_unlock(&lock);
+    return r;
+}
+
+int axv_posix_memory_alloc_frame(axv_paddr_t *frame) {
+    if (frame == NULL)
+        return is_running() ? AXV_EINVAL : AXV_EPERM;
+    return alloc_run(1, 0, frame);
+}
+
+int axv_posix_memory_alloc_contiguous_frames(size_t num_frames, size_t align_bytes,
+                                             axv_paddr_t *first) {
+    if (first == NULL || num_frames == 0 || num_frames > SIZE_MAX / AXV_FRAME_SIZE ||
+        (align_bytes & (align_bytes - 1u)) != 0)
+        return is_running() ? AXV_EINVAL : AXV_EPERM;
+    /* An alignment beyond any block's makes the buddy allocator answer AXV_ENOMEM. */
+    unsigned align_order = align_bytes <= AXV_FRAME_SIZE
+                               ? 0u
+                               : (unsigned)__builtin_ctzll(align_bytes / AXV_FRAME_SIZE);
+    return alloc_run(num_frames, align_order, first);
+}
+
+int axv_posix_memory_dealloc_frame(axv_paddr_t frame) {
+    return free_run(frame, 1);
+}
+
+int axv_posix_memory_dealloc_contiguous_frames(axv_paddr_t first, size_t num_frames) {
+    /* Zero frames never matches a run's recorded length: AXV_EINVAL from the allocator. */
+    return free_run(first, num_frames);
+}
+
+/* Reports a translation that cannot be made; @p what describes the address. */
+static AXV_NORETURN void translation_fatal(enum axv_memory_op op, const char *what,
+                                           uint64_t address) {
+    char message[192];
+    const char *name = axv_memory_area.op_names[op];
+    if (atomic_load_explicit(&mapped, memory_order_acquire))
+        snprintf(message, sizeof(message),
+                 "%s.%s: %s address 0x%" PRIx64 " is outside RAM (physical 0x%" PRIx64
+                 "..0x%" PRIx64 ", virtual 0x%" PRIxPTR "..0x%" PRIxPTR ")",
+                 axv_memory_area.name, name, what, address, ram.phys, ram.phys + ram.bytes - 1u,
+                 ram.virt, ram.virt + ram.bytes - 1u);
+    else
+        snprintf(message, sizeof(message),
+                 "%s.%s: the posix platform is not started (%s address 0x%" PRIx64 ")",
+                 axv_memory_area.name, name, what, address);
+    axv_fatal(message);
+}
+
+axv_vaddr_t axv_posix_memory_phys_to_virt(axv_paddr_t paddr) {
+    if (!atomic_load_explicit(&mapped, memory_order_acquire) || paddr < ram.phys ||
+        paddr - ram.phys >= ram.bytes)
+        translation_fatal(axv_memory_op_phys_to_virt, "physical", paddr);
+    return ram.virt + (uintptr_t)(paddr - ram.phys);
+}
+
+axv_paddr_t axv_posix_memory_virt_to_phys(axv_vaddr_t vaddr) {
+    if (!atomic_load_explicit(&mapped, memory_order_acquire) || vaddr < ram.virt ||
+        vaddr - ram.virt >= ram.bytes)
+        translation_fatal(axv_memory_op_virt_to_phys, "virtual", vaddr);
+    return ram.phys + (axv_paddr_t)(vaddr - ram.virt);
+}
+
+bool axv_posix_memory_check(void) {
+    pthread_mutex_lock(&lock);
+    bool ok = running && axv_posix_buddy_check(&frames);
+    pthread_mutex_unlock(&lock);
+    return ok;
+}
