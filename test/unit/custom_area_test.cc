@@ -39,8 +39,8 @@ TEST_F(CustomArea, RegisteredOpsAndTheFallbackWork) {
     ops.eight_args = [](uint8_t a, uint16_t b, uint32_t c, uint64_t d, int8_t e, int16_t f,
                         int32_t g, int64_t h) {
         // Weights make any swapped pair of arguments change the sum.
-        sum = a * 1 + b * 10 + c * 100 + static_cast<int64_t>(d) * 1000 + e * 10000 +
-              f * 100000 + g * 1000000 + h * 10000000;
+        sum = a * 1 + b * 10 + c * 100 + static_cast<int64_t>(d) * 1000 + e * 10000 + f * 100000 +
+              g * 1000000 + h * 10000000;
         return AXV_OK;
     };
     ASSERT_EQ(axv_vgic_register(&ops), AXV_OK);

@@ -21,7 +21,8 @@ TEST_F(Defaults, StatusOpsReturnEnosys) {
     EXPECT_EQ(axv_memory_alloc_contiguous_frames(2, 0, &p), AXV_ENOSYS);
     EXPECT_EQ(axv_memory_dealloc_frame(0x1000), AXV_ENOSYS);
     EXPECT_EQ(axv_memory_dealloc_contiguous_frames(0x1000, 2), AXV_ENOSYS);
-    EXPECT_EQ(axv_time_register_timer(1, [](void *, axv_nanos_t) {}, nullptr, &token),
+    EXPECT_EQ(axv_time_register_timer(
+                  1, [](void *, axv_nanos_t) {}, nullptr, &token),
               AXV_ENOSYS);
     EXPECT_EQ(axv_time_cancel_timer(1), AXV_ENOSYS);
     EXPECT_EQ(axv_vmm_vcpu_num(0, &num), AXV_ENOSYS);
@@ -52,8 +53,7 @@ TEST_F(Defaults, ValueOpsAreFatalWithAreaAndOpNamed) {
         {"arch.read_vgicd_iidr is not implemented", [] { (void)axv_arch_read_vgicd_iidr(); }},
         {"arch.host_gicd_base is not implemented", [] { (void)axv_arch_host_gicd_base(); }},
         {"arch.host_gicr_base is not implemented", [] { (void)axv_arch_host_gicr_base(); }},
-        {"console.write_bytes is not implemented",
-         [] { (void)axv_console_write_bytes("x", 1); }},
+        {"console.write_bytes is not implemented", [] { (void)axv_console_write_bytes("x", 1); }},
         {"console.read_bytes is not implemented",
          [] {
              char c;

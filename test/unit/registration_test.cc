@@ -10,24 +10,24 @@ namespace {
 
 // One traits type per area, so the header checks run against every area, the
 // component-defined one included.
-#define AXV_TEST_AREA(area)                                                                        \
-    struct area##_area {                                                                           \
-        using ops = axv_##area##_ops;                                                              \
-        static int reg(const ops *o) {                                                             \
-            return axv_##area##_register(o);                                                       \
-        }                                                                                          \
-        static int validate(const ops *o) {                                                        \
-            return axv_##area##_validate(o);                                                       \
-        }                                                                                          \
-        static int get(ops *o) {                                                                   \
-            return axv_##area##_get(o);                                                            \
-        }                                                                                          \
-        static int reset() {                                                                       \
-            return axv_##area##_reset();                                                           \
-        }                                                                                          \
-        static const axv_area_desc &desc() {                                                       \
-            return axv_##area##_area;                                                              \
-        }                                                                                          \
+#define AXV_TEST_AREA(area)                  \
+    struct area##_area {                     \
+        using ops = axv_##area##_ops;        \
+        static int reg(const ops *o) {       \
+            return axv_##area##_register(o); \
+        }                                    \
+        static int validate(const ops *o) {  \
+            return axv_##area##_validate(o); \
+        }                                    \
+        static int get(ops *o) {             \
+            return axv_##area##_get(o);      \
+        }                                    \
+        static int reset() {                 \
+            return axv_##area##_reset();     \
+        }                                    \
+        static const axv_area_desc &desc() { \
+            return axv_##area##_area;        \
+        }                                    \
     };
 AXV_TEST_AREA(memory)
 AXV_TEST_AREA(time)

@@ -27,12 +27,12 @@ int route(axv_irq_t, uint64_t) {
 }
 
 // Runs inside the child: reports the first broken expectation on stderr, exits 0 if none.
-#define CHILD_EXPECT(cond)                                                                         \
-    do {                                                                                           \
-        if (!(cond)) {                                                                             \
-            std::fprintf(stderr, "child check failed: %s\n", #cond);                               \
-            std::exit(1);                                                                          \
-        }                                                                                          \
+#define CHILD_EXPECT(cond)                                           \
+    do {                                                             \
+        if (!(cond)) {                                               \
+            std::fprintf(stderr, "child check failed: %s\n", #cond); \
+            std::exit(1);                                            \
+        }                                                            \
     } while (0)
 
 TEST_F(SealDeathTest, EveryRegistrationPathIsRefusedAfterSealing) {

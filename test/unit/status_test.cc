@@ -19,8 +19,8 @@ TEST(Status, CodesAreNegativeErrnoValuesWhereLinuxHasThem) {
 }
 
 TEST(Status, EveryCodeHasItsOwnDescription) {
-    const int codes[] = {AXV_OK,     AXV_EPERM,  AXV_ENOENT, AXV_ENOMEM,
-                         AXV_EBUSY,  AXV_EINVAL, AXV_ENOSYS, AXV_EVERSION};
+    const int codes[] = {AXV_OK,    AXV_EPERM,  AXV_ENOENT, AXV_ENOMEM,
+                         AXV_EBUSY, AXV_EINVAL, AXV_ENOSYS, AXV_EVERSION};
     std::set<std::string> seen;
     for (int code : codes) {
         const char *text = axv_strerror(code);
