@@ -11,6 +11,7 @@
 #include <axvisor_api/types.h>
 
 #define AXV_AREA_OPS <axvisor_api/ops/memory.h>
+#define AXV_AREA_BUILTIN
 #include <axvisor_api/area_declare.h>
 
 #endif /* AXVISOR_API_MEMORY_H */

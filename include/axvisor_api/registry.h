@@ -86,6 +86,17 @@ static inline bool axv_area_op_implemented(const struct axv_area_state *state, s
 }
 
 /**
+ * @brief Tells whether @p op is an op id of an area with @p num_ops ops: what
+ * `axv_<area>_implements()` answers in static binding, where the platform implements all.
+ * @param op The op's id.
+ * @param num_ops The area's number of ops.
+ * @return true when @p op is below @p num_ops. Any context.
+ */
+static inline bool axv_area_op_in_range(size_t op, size_t num_ops) {
+    return op < num_ops;
+}
+
+/**
  * @brief Read-only description of an API area, generated from its op list.
  *
  * Every area exports one as `axv_<area>_area` (for example #axv_memory_area). Useful for

@@ -20,6 +20,7 @@ typedef void (*axv_timer_fn)(void *arg, axv_nanos_t now_ns);
 AXV_EXTERN_C_END
 
 #define AXV_AREA_OPS <axvisor_api/ops/time.h>
+#define AXV_AREA_BUILTIN
 #include <axvisor_api/area_declare.h>
 
 AXV_EXTERN_C_BEGIN

@@ -17,6 +17,8 @@
 #  3. when an AArch64 cross compiler is installed, does the same for AArch64 (with it and,
 #     if Clang can target AArch64, with Clang), compiled -ffreestanding (no libc headers
 #     are needed) and disassembled with the AArch64 objdump.
+# With --bin-include holding a config.h for static binding, the expectations say which
+# probes must be direct calls instead (see check_disasm.py), and the same steps check them.
 # On a failure, the disassembly of the failing probe is printed.
 set -euo pipefail
 

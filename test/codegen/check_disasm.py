@@ -28,6 +28,16 @@ from the accessor. Call probes (`accessor(...) + 1`) must make the call as
   x86-64:  call *0x0(%rip)  [R_X86_64_PC32 slot+offset-4]   (the load folded into the call)
   AArch64: the adrp/[add]/ldr sequence above and blr on the loaded register.
 Every probe function in the object must be listed in EXPECTATIONS and vice versa.
+
+Static binding: for the areas bound statically, kind is `tail-direct` or `call-direct`, the
+slot column names the platform function the accessor must call (axv_<platform>_<area>_<op>)
+and offset is 0. Such a probe must call that function directly, never through memory:
+  x86-64:  tail: exactly `jmp <fn>` [R_X86_64_PLT32 or R_X86_64_PC32 fn-4];
+           call: exactly one `call <fn>` (same relocations), no other call or jump;
+  AArch64: tail: exactly `b <fn>` [R_AARCH64_JUMP26 fn];
+           call: exactly one `bl <fn>` [R_AARCH64_CALL26 fn], no other branch-and-link;
+with no indirect branch, no conditional, no other relocation and no use of a registry slot
+(landing pads and padding tolerated as above).
 """
 
 import argparse
@@ -49,7 +59,8 @@ class Insn:
         code = re.split(r"\s+(?:#\s|//)", text, maxsplit=1)[0].strip()
         parts = code.split(None, 1)
         # Prefixes such as "data16 cs nopw" or "notrack jmp" stay part of the mnemonic.
-        while len(parts) == 2 and parts[0] in ("data16", "cs", "ds", "notrack", "bnd", "rex.W"):
+        while len(parts) == 2 and parts[0].split()[-1] in ("data16", "cs", "ds", "notrack",
+                                                            "bnd", "rex.W"):
             rest = parts[1].split(None, 1)
             parts = [parts[0] + " " + rest[0]] + rest[1:]
         self.mnemonic = parts[0] if parts else ""
@@ -194,6 +205,52 @@ def check_x86(kind, insns, slot, offset, strict_tail=False):
     return "call *slot(%rip)"
 
 
+# --- Static binding: direct calls ----------------------------------------------------------
+
+DIRECT_RELOCS = {
+    ("x86_64", "tail"): ("jmp", ("R_X86_64_PLT32", "R_X86_64_PC32"), -4),
+    ("x86_64", "call"): ("call", ("R_X86_64_PLT32", "R_X86_64_PC32"), -4),
+    ("aarch64", "tail"): ("b", ("R_AARCH64_JUMP26",), 0),
+    ("aarch64", "call"): ("bl", ("R_AARCH64_CALL26",), 0),
+}
+
+
+def check_direct(arch, kind, insns, symbol):
+    """A probe of a statically bound accessor: one direct jump (tail) or call to symbol."""
+    if arch == "x86_64":
+        body = strip_padding(insns, X86_PADDING, X86_LANDING)
+        conditional = X86_CONDITIONAL
+        indirect = [i for i in body if i.operands.startswith("*")]
+    else:
+        body = strip_padding(insns, A64_PADDING, A64_LANDING)
+        conditional = A64_CONDITIONAL
+        indirect = [i for i in body if i.mnemonic in ("br", "blr")]
+    mnemonic, rtypes, addend = DIRECT_RELOCS[(arch, kind)]
+    for insn in body:
+        if conditional.match(insn.base_mnemonic()):
+            raise Problem("conditional instruction '%s'" % insn.text)
+        if "axv_priv_" in insn.text or any("axv_priv_" in r[1] for r in insn.relocs):
+            raise Problem("'%s' uses the registry" % insn.text)
+    if indirect:
+        raise Problem("indirect branch '%s', expected a direct %s" % (indirect[0].text, mnemonic))
+    relocated = [i for i in body if i.relocs]
+    if len(relocated) != 1 or len(relocated[0].relocs) != 1:
+        raise Problem("%d relocated instructions, expected exactly the %s to %s"
+                      % (len(relocated), mnemonic, symbol))
+    insn = relocated[0]
+    rtype, sym, got_addend = insn.relocs[0]
+    if insn.mnemonic != mnemonic or sym != symbol or rtype not in rtypes or got_addend != addend:
+        raise Problem("'%s' [%s %s%+d] is not a direct %s to %s"
+                      % (insn.text, rtype, sym, got_addend, mnemonic, symbol))
+    if kind == "tail" and len(body) != 1:
+        raise Problem("a tail probe must be exactly '%s %s' and padding" % (mnemonic, symbol))
+    branches = [i for i in body if i.mnemonic in (mnemonic, "call", "bl", "jmp", "b")]
+    if kind == "call" and branches != [insn]:
+        raise Problem("expected exactly one branch, the %s to %s; got %s"
+                      % (mnemonic, symbol, [i.text for i in branches]))
+    return "%s %s (direct)" % (mnemonic, "<fn>")
+
+
 # --- AArch64 -------------------------------------------------------------------------------
 
 A64_IMM = re.compile(r"#(-?(?:0x[0-9a-f]+|[0-9]+))")
@@ -301,10 +358,15 @@ def main():
         return 1
     functions = parse_disassembly(args.disassembly)
     if args.arch == "x86_64":
-        def check(kind, insns, slot, offset):
+        def check_slot(kind, insns, slot, offset):
             return check_x86(kind, insns, slot, offset, args.strict_tail)
     else:
-        check = check_aarch64
+        check_slot = check_aarch64
+
+    def check(kind, insns, slot, offset):
+        if kind.endswith("-direct"):
+            return check_direct(args.arch, kind[:-len("-direct")], insns, slot)
+        return check_slot(kind, insns, slot, offset)
 
     failures = 0
     expected_names = {e[1] for e in expectations}

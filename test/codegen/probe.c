@@ -12,6 +12,10 @@
  * number of arguments (0 to 4). AXV_PROBES at the end lists every probe with the slot
  * member it must use; built with -DAXV_PROBE_PRINT_EXPECTATIONS (hosted), this file
  * prints that list instead, with the members' byte offsets, for the checker.
+ *
+ * Compiled against a config.h for static binding (codegen.static_accessors), the built-in
+ * areas' probes must instead be one direct jump or call to axv_posix_<area>_<op>, and the
+ * list says so; the probe area, like every component-defined area, stays dynamic.
  */
 #include <axvisor_api/axvisor_api.h>
 
@@ -107,10 +111,39 @@ int probe_poke_then(int code) {
 AXV_BUILTIN_AREAS(AXV_DEFINE_SLOT)
 AXV_DEFINE_SLOT(probe)
 
-/* One line per probe: kind, probe, slot symbol, byte offset of the op in the slot. */
-#define AXV_PRINT_PROBE(kind, probe, area, op)                   \
-    printf("%s %s axv_priv_%s_slot %zu\n", #kind, #probe, #area, \
-           offsetof(struct axv_##area##_slot, ops.op));
+#include <string.h>
+
+#define AXV_PROBE_STR2(x) #x
+#define AXV_PROBE_STR(x) AXV_PROBE_STR2(x)
+
+/* Whether the area's accessors are bound statically: the built-in areas in a static build
+ * (the probe area, defined here, stays dynamic as every component area does). */
+static int bound_statically(const char *area) {
+#if AXV_BINDING_STATIC
+#define AXV_PROBE_IS(name)        \
+    if (strcmp(area, #name) == 0) \
+        return 1;
+    AXV_BUILTIN_AREAS(AXV_PROBE_IS)
+#else
+    (void)area;
+#endif
+    return 0;
+}
+
+/* One line per probe: kind, probe, slot symbol, byte offset of the op in the slot; or, when
+ * bound statically, kind-direct, probe, the function called and 0. */
+#define AXV_PRINT_PROBE(kind, probe, area, op)                                                   \
+    if (bound_statically(#area))                                                                 \
+        printf("%s-direct %s %s_%s_%s 0\n", #kind, #probe, AXV_PROBE_STATIC_PREFIX, #area, #op); \
+    else                                                                                         \
+        printf("%s %s axv_priv_%s_slot %zu\n", #kind, #probe, #area,                             \
+               offsetof(struct axv_##area##_slot, ops.op));
+
+#ifdef AXV_STATIC_PREFIX
+#define AXV_PROBE_STATIC_PREFIX AXV_PROBE_STR(AXV_STATIC_PREFIX)
+#else
+#define AXV_PROBE_STATIC_PREFIX ""
+#endif
 
 int main(void) {
     AXV_PROBES(AXV_PRINT_PROBE)
