@@ -8,6 +8,7 @@ packages=(
     libgtest-dev libgmock-dev
     gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
     gcc-riscv64-unknown-elf
+    qemu-system-arm
 )
 
 missing=()

@@ -1,0 +1,106 @@
+/* The few device-tree facts the platform needs: the RAM range (from QEMU's -m) and the
+ * CPU count. A flattened device tree is big-endian; its structure block is a token stream
+ * (BEGIN_NODE name, PROP len nameoff value, END_NODE, NOP, END). */
+#include "qemu_internal.h"
+
+#define FDT_MAGIC 0xd00dfeedu
+#define FDT_BEGIN_NODE 1u
+#define FDT_END_NODE 2u
+#define FDT_PROP 3u
+#define FDT_NOP 4u
+#define FDT_END 9u
+
+/* Byte loads: the MMU is off, so the tree lies in Device memory and words need not be
+ * aligned where a property's value starts. */
+static uint32_t be32(const uint8_t *p) {
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+static uint64_t read_cells(const uint8_t *p, uint32_t cells) {
+    uint64_t v = 0;
+    for (uint32_t i = 0; i < cells; i++)
+        v = v << 32 | be32(p + 4 * i);
+    return v;
+}
+
+static bool str_eq(const char *a, const char *b) {
+    while (*a != '\0' && *a == *b) {
+        a++;
+        b++;
+    }
+    return *a == *b;
+}
+
+/* Whether node name @p name is @p base or @p base@unit-address. */
+static bool node_is(const char *name, const char *base) {
+    while (*base != '\0' && *name == *base) {
+        name++;
+        base++;
+    }
+    return *base == '\0' && (*name == '\0' || *name == '@');
+}
+
+static size_t align4(size_t n) {
+    return (n + 3u) & ~(size_t)3u;
+}
+
+int axv_qemu_dtb_read(const void *dtb, struct axv_qemu_board *out) {
+    const uint8_t *base = dtb;
+    if (be32(base) != FDT_MAGIC)
+        return AXV_ENOENT;
+    const uint8_t *p = base + be32(base + 8);
+    const uint8_t *end = p + be32(base + 36);
+    const char *strings = (const char *)base + be32(base + 12);
+
+    /* Root defaults from the spec; virt sets 2 and 2. */
+    uint32_t addr_cells = 2, size_cells = 1;
+    int depth = 0;
+    bool in_memory = false, in_cpus = false;
+    *out = (struct axv_qemu_board){0};
+
+    while (p < end) {
+        uint32_t token = be32(p);
+        p += 4;
+        if (token == FDT_BEGIN_NODE) {
+            const char *name = (const char *)p;
+            size_t len = 0;
+            while (name[len] != '\0')
+                len++;
+            p += align4(len + 1);
+            depth++;
+            in_memory = depth == 2 && node_is(name, "memory");
+            if (depth == 2)
+                in_cpus = node_is(name, "cpus");
+            if (in_cpus && depth == 3 && node_is(name, "cpu"))
+                out->cpu_count++;
+        } else if (token == FDT_END_NODE) {
+            depth--;
+            in_memory = false;
+            if (depth < 2)
+                in_cpus = false;
+        } else if (token == FDT_PROP) {
+            uint32_t len = be32(p);
+            const char *name = strings + be32(p + 4);
+            const uint8_t *value = p + 8;
+            p += 8 + align4(len);
+            if (depth == 1 && str_eq(name, "#address-cells"))
+                addr_cells = be32(value);
+            else if (depth == 1 && str_eq(name, "#size-cells"))
+                size_cells = be32(value);
+            else if (in_memory && str_eq(name, "reg") && out->ram_size == 0 &&
+                     len >= 4 * (addr_cells + size_cells)) {
+                out->ram_base = read_cells(value, addr_cells);
+                out->ram_size = read_cells(value + 4 * addr_cells, size_cells);
+            }
+        } else if (token == FDT_END) {
+            break;
+        } else if (token != FDT_NOP) {
+            return AXV_EINVAL;
+        }
+    }
+    if (out->ram_size == 0)
+        return AXV_ENOENT;
+    if (out->cpu_count == 0)
+        out->cpu_count = 1;
+    return AXV_OK;
+}

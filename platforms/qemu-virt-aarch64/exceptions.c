@@ -1,0 +1,52 @@
+/* EL2 exception handling: IRQ dispatch, and a report for anything unexpected. */
+#include "qemu_internal.h"
+
+/* GICv3 INTIDs 1020-1023 are special: 1023 means nothing is pending (spurious). */
+#define GIC_INTID_SPURIOUS 1020u
+
+static void (*lower_sync_handler)(struct axv_qemu_frame *frame);
+
+void axv_qemu_set_lower_sync_handler(void (*handler)(struct axv_qemu_frame *frame)) {
+    lower_sync_handler = handler;
+}
+
+void axv_qemu_irq_entry(struct axv_qemu_frame *frame) {
+    (void)frame;
+    for (;;) {
+        uint32_t intid = axv_qemu_gic_ack();
+        if (intid >= GIC_INTID_SPURIOUS)
+            break;
+        if (intid == QEMU_IRQ_HYP_TIMER) {
+            axv_qemu_timers_irq();
+        } else {
+            axv_qemu_puts("\nqemu-virt: unexpected IRQ ");
+            axv_qemu_put_dec(intid);
+            axv_qemu_puts("\n");
+            axv_qemu_exit(3);
+        }
+        axv_qemu_gic_eoi(intid);
+    }
+    /* Callbacks may have queued virtual interrupts behind full list registers. */
+    axv_qemu_vgic_refill();
+}
+
+void axv_qemu_lower_sync(struct axv_qemu_frame *frame) {
+    if (lower_sync_handler == NULL)
+        axv_qemu_unexpected(8, frame);
+    lower_sync_handler(frame);
+}
+
+void axv_qemu_unexpected(uint64_t kind, struct axv_qemu_frame *frame) {
+    axv_qemu_puts("\nqemu-virt: unexpected exception, vector ");
+    axv_qemu_put_dec(kind);
+    axv_qemu_puts(" ESR_EL2=");
+    axv_qemu_put_hex(SYSREG_READ(esr_el2));
+    axv_qemu_puts(" ELR_EL2=");
+    axv_qemu_put_hex(frame->elr);
+    axv_qemu_puts(" FAR_EL2=");
+    axv_qemu_put_hex(SYSREG_READ(far_el2));
+    axv_qemu_puts(" SPSR_EL2=");
+    axv_qemu_put_hex(frame->spsr);
+    axv_qemu_puts("\n");
+    axv_qemu_exit(2);
+}

@@ -1,0 +1,76 @@
+/* GICv3 bring-up for the one CPU, and the EL2 CPU interface's acknowledge/EOI. QEMU virt
+ * without secure=on has a GIC with a single security state (GICD_CTLR.DS=1), so group 1
+ * is the non-secure group the hypervisor uses. */
+#include "qemu_internal.h"
+
+#define GICD_CTLR 0x0000u
+#define GICD_CTLR_RWP (1u << 31)
+#define GICD_CTLR_ARE (1u << 4)
+#define GICD_CTLR_ENABLE_GRP1 (1u << 1)
+
+/* Redistributor: RD_base frame, then SGI_base 64 KiB later (SGIs and PPIs). */
+#define GICR_WAKER 0x0014u
+#define GICR_WAKER_PROCESSOR_SLEEP (1u << 1)
+#define GICR_WAKER_CHILDREN_ASLEEP (1u << 2)
+#define GICR_SGI_BASE (QEMU_GICR_BASE + 0x10000u)
+#define GICR_IGROUPR0 0x0080u
+#define GICR_ISENABLER0 0x0100u
+#define GICR_IPRIORITYR 0x0400u
+
+#define ICC_SRE_SRE (1u << 0)
+#define ICC_SRE_ENABLE (1u << 3) /* lets EL1 use the system-register interface too */
+
+/* Every PPI the platform uses gets this priority; the mask lets all through. */
+#define IRQ_PRIORITY 0xa0u
+#define PRIORITY_MASK_ALL 0xffu
+
+static void wait_rwp(void) {
+    while (mmio_read32(QEMU_GICD_BASE + GICD_CTLR) & GICD_CTLR_RWP) {
+    }
+}
+
+void axv_qemu_gic_start(void) {
+    /* Affinity routing must be on for the system-register CPU interface. */
+    mmio_write32(QEMU_GICD_BASE + GICD_CTLR, GICD_CTLR_ARE | GICD_CTLR_ENABLE_GRP1);
+    wait_rwp();
+
+    /* Wake the redistributor: until ChildrenAsleep clears, it forwards nothing. */
+    uint32_t waker = mmio_read32(QEMU_GICR_BASE + GICR_WAKER);
+    mmio_write32(QEMU_GICR_BASE + GICR_WAKER, waker & ~GICR_WAKER_PROCESSOR_SLEEP);
+    while (mmio_read32(QEMU_GICR_BASE + GICR_WAKER) & GICR_WAKER_CHILDREN_ASLEEP) {
+    }
+
+    /* System-register interface at EL2 (and allowed at EL1); the isb makes the SRE change
+     * take effect before the ICC_* accesses that follow. */
+    SYSREG_WRITE(S3_4_C12_C9_5, ICC_SRE_SRE | ICC_SRE_ENABLE); /* ICC_SRE_EL2 */
+    isb();
+    SYSREG_WRITE(S3_0_C4_C6_0, PRIORITY_MASK_ALL); /* ICC_PMR_EL1 */
+    SYSREG_WRITE(S3_0_C12_C12_3, 0);               /* ICC_BPR1_EL1: no preemption groups */
+    SYSREG_WRITE(S3_0_C12_C12_7, 1);               /* ICC_IGRPEN1_EL1 */
+    isb();
+
+    /* Physical IRQs go to EL2 (HCR_EL2.IMO); without it they would target EL1. */
+    uint64_t hcr = SYSREG_READ(hcr_el2);
+    SYSREG_WRITE(hcr_el2, hcr | (UINT64_C(1) << 4));
+    isb();
+}
+
+void axv_qemu_gic_enable_ppi(uint32_t intid) {
+    uint32_t bit = 1u << intid;
+    mmio_write32(GICR_SGI_BASE + GICR_IGROUPR0, mmio_read32(GICR_SGI_BASE + GICR_IGROUPR0) | bit);
+    /* Byte access: IPRIORITYR holds one byte per INTID. */
+    *(volatile uint8_t *)(uintptr_t)(GICR_SGI_BASE + GICR_IPRIORITYR + intid) = IRQ_PRIORITY;
+    mmio_write32(GICR_SGI_BASE + GICR_ISENABLER0, bit);
+}
+
+uint32_t axv_qemu_gic_ack(void) {
+    uint32_t intid = (uint32_t)SYSREG_READ(S3_0_C12_C12_0); /* ICC_IAR1_EL1 */
+    /* The acknowledge must complete before the handler touches the device. */
+    __asm__ volatile("dsb sy" ::: "memory");
+    return intid & 0xffffffu;
+}
+
+void axv_qemu_gic_eoi(uint32_t intid) {
+    SYSREG_WRITE(S3_0_C12_C12_1, intid); /* ICC_EOIR1_EL1: priority drop + deactivate */
+    isb();
+}

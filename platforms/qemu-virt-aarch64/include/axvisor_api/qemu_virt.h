@@ -1,0 +1,111 @@
+/**
+ * @file qemu_virt.h
+ * @brief The bare-metal platform for QEMU's `virt` machine (AArch64, EL2, GICv3).
+ *
+ * An image links this platform's library and its linker script and defines
+ * axv_qemu_main(). The boot code sets up the stack, BSS and EL2 vectors, discovers RAM and
+ * CPUs from the device tree QEMU leaves at the start of RAM, brings up the GICv3 and the
+ * EL2 physical timer, installs every ops table and unmasks IRQs; then it calls
+ * axv_qemu_main() and exits QEMU (semihosting SYS_EXIT) with the status it returns.
+ * Single CPU: every op may be called from thread or IRQ context; timer callbacks run in the
+ * IRQ handler with IRQs masked.
+ */
+#ifndef AXVISOR_API_QEMU_VIRT_H
+#define AXVISOR_API_QEMU_VIRT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <axvisor_api/axvisor_api.h>
+
+AXV_EXTERN_C_BEGIN
+
+/** @brief Every ops table of this platform (installed by the boot code before main). */
+extern const struct axv_platform axv_qemu_virt_platform;
+
+/**
+ * @brief The image's entry point, called at EL2 with IRQs unmasked and the platform installed
+ *        (not sealed: the image decides).
+ * @return QEMU's exit status (0 for success).
+ */
+int axv_qemu_main(void);
+
+/**
+ * @brief Ends the QEMU run with @p status as its exit status (semihosting SYS_EXIT).
+ * @param status 0 for success; anything else is a failure.
+ * @note Never returns; any context.
+ */
+AXV_NORETURN void axv_qemu_exit(int status);
+
+/**
+ * @brief Reads the command line QEMU was given (-append) through semihosting
+ *        SYS_GET_CMDLINE; tests use it to learn what to expect (e.g. the -m size).
+ * @param buf Receives the NUL-terminated line.
+ * @param len Size of @p buf; at least 1.
+ * @return AXV_OK; AXV_EINVAL for a NULL or empty buffer; AXV_ENOENT when the host refused
+ *         (too long, or no semihosting).
+ * @note Thread context.
+ */
+int axv_qemu_cmdline(char *buf, size_t len);
+
+/**
+ * @brief Writes a NUL-terminated string to the PL011 console.
+ * @param s The string; not NULL.
+ * @note Any context.
+ */
+void axv_qemu_puts(const char *s);
+
+/**
+ * @brief Writes @p value as 0x-prefixed hexadecimal to the console.
+ * @param value The value.
+ * @note Any context.
+ */
+void axv_qemu_put_hex(uint64_t value);
+
+/**
+ * @brief Writes @p value in decimal to the console.
+ * @param value The value.
+ * @note Any context.
+ */
+void axv_qemu_put_dec(uint64_t value);
+
+/** @brief Hypercall (HVC #0, x0): end the guest; x1 is its status. */
+#define AXV_QEMU_HVC_EXIT 0u
+/** @brief Hypercall (HVC #0, x0): arm the guest's timer x1 nanoseconds from now (replacing
+ *  the previous deadline); on expiry the guest gets virtual INTID 27. Returns a status in
+ *  x0. */
+#define AXV_QEMU_HVC_SET_TIMER 1u
+
+/**
+ * @brief Runs VM 0's vCPU 0: enters @p entry at EL1 (AArch64, SP_EL1 = @p stack_top, all
+ *        exceptions masked) with the virtual GIC CPU interface on, and returns when the
+ *        guest makes the exit hypercall.
+ *
+ * The guest shares the image's memory (no stage-2 translation). Its hypercalls are
+ * AXV_QEMU_HVC_*; unknown ones return AXV_ENOSYS in x0. While it runs, physical IRQs (the
+ * platform's timers) are taken at EL2 and their callbacks may inject interrupts.
+ * @param entry The guest's first instruction.
+ * @param stack_top The guest's initial stack pointer; 16-byte aligned.
+ * @return The guest's exit status; AXV_EINVAL for a NULL or misaligned argument;
+ *         AXV_EBUSY when the guest is already running.
+ * @note Thread context at EL2.
+ */
+int axv_qemu_run_guest(void (*entry)(void), void *stack_top);
+
+/**
+ * @brief Tells whether virtual INTID @p irq is pending in a list register of the vCPU, and
+ *        if so consumes it (clears that list register, then refills from the queue).
+ * @param irq The INTID.
+ * @return true when it was pending.
+ * @note For tests that observe injection without running the guest; any context.
+ */
+bool axv_qemu_take_virtual_irq(axv_irq_t irq);
+
+/**
+ * @brief Waits for an interrupt (WFI) with IRQs unmasked, for polling loops.
+ * @note Thread context only.
+ */
+void axv_qemu_wait_for_interrupt(void);
+
+AXV_EXTERN_C_END
+
+#endif /* AXVISOR_API_QEMU_VIRT_H */

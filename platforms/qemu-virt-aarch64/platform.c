@@ -1,0 +1,48 @@
+/* The platform as a whole: its tables and the boot sequence after start.S. */
+#include "qemu_internal.h"
+
+extern char __image_end[];
+
+const struct axv_platform axv_qemu_virt_platform = {
+    .name = "qemu-virt-aarch64",
+    .memory = &axv_qemu_memory_ops,
+    .time = &axv_qemu_time_ops,
+    .vmm = &axv_qemu_vmm_ops,
+    .host = &axv_qemu_host_ops,
+    .arch = &axv_qemu_arch_ops,
+    .console = &axv_qemu_console_ops,
+};
+
+static AXV_NORETURN void boot_fail(const char *what, int rc) {
+    axv_qemu_puts("qemu-virt: ");
+    axv_qemu_puts(what);
+    axv_qemu_puts(": ");
+    axv_qemu_puts(axv_strerror(rc));
+    axv_qemu_puts("\n");
+    axv_qemu_exit(1);
+}
+
+void axv_qemu_wait_for_interrupt(void) {
+    __asm__ volatile("wfi" ::: "memory");
+}
+
+void axv_qemu_boot(void) {
+    struct axv_qemu_board board;
+    /* For an ELF -kernel QEMU puts the device tree at the start of RAM (x0 is not set). */
+    int rc = axv_qemu_dtb_read((const void *)(uintptr_t)QEMU_RAM_BASE, &board);
+    if (rc != AXV_OK)
+        boot_fail("no usable device tree at the start of RAM", rc);
+    uint64_t free_start = (uint64_t)(uintptr_t)__image_end;
+    if (free_start < board.ram_base || free_start >= board.ram_base + board.ram_size)
+        boot_fail("the image lies outside RAM", AXV_EINVAL);
+    axv_qemu_memory_start(free_start, board.ram_base + board.ram_size);
+    axv_qemu_host_start(board.cpu_count);
+    axv_qemu_gic_start();
+    axv_qemu_time_start();
+    rc = axv_platform_install(&axv_qemu_virt_platform);
+    if (rc != AXV_OK)
+        boot_fail("installing the platform", rc);
+    /* IRQs on only now: every part the handler uses is ready. */
+    __asm__ volatile("msr daifclr, #2" ::: "memory");
+    axv_qemu_exit(axv_qemu_main());
+}

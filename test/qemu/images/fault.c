@@ -1,0 +1,10 @@
+/* qemu.fault: an unexpected exception at EL2 is reported (ESR/ELR/FAR) and ends the run
+ * with a failing status, rather than hanging or passing. */
+#include <axvisor_api/qemu_virt.h>
+
+int axv_qemu_main(void) {
+    axv_qemu_puts("qemu.fault: loading from beyond the physical address range\n");
+    /* Above the 40-bit PA range of cortex-a72 with the MMU off: an address size fault. */
+    volatile uint32_t *bad = (volatile uint32_t *)(uintptr_t)UINT64_C(0x0000ff0000000000);
+    return (int)*bad;
+}

@@ -1,0 +1,51 @@
+#!/bin/bash
+# Runs one bare-metal image under QEMU virt (EL2, GICv3) and judges it by the exit status
+# the image gives through semihosting SYS_EXIT.
+#   run-qemu.sh --qemu PATH --image ELF [--ram MIB] [--smp N] [--append TEXT] [--expect-status N]
+#               [--expect-output REGEX]
+# Exit status: 0 when the image's status is the expected one (default 0) and, if given, its
+# output matches REGEX; 77 (skip) when QEMU or the image (no cross compiler) is missing;
+# 1 otherwise, including a hang (killed after 20 s).
+set -u
+qemu=qemu-system-aarch64 image= ram=128 smp=1 append= expect_status=0 expect_output=
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --qemu) qemu=$2; shift 2 ;;
+    --image) image=$2; shift 2 ;;
+    --ram) ram=$2; shift 2 ;;
+    --smp) smp=$2; shift 2 ;;
+    --append) append=$2; shift 2 ;;
+    --expect-status) expect_status=$2; shift 2 ;;
+    --expect-output) expect_output=$2; shift 2 ;;
+    *) echo "run-qemu.sh: unknown argument $1" >&2; exit 2 ;;
+    esac
+done
+if ! command -v "$qemu" >/dev/null 2>&1; then
+    echo "SKIP: $qemu is not installed (scripts/setup.sh installs qemu-system-arm)"
+    exit 77
+fi
+if [ ! -f "$image" ]; then
+    echo "SKIP: $image was not built (no AArch64 cross compiler: gcc-aarch64-linux-gnu)"
+    exit 77
+fi
+args=(-M virt,virtualization=on,gic-version=3 -cpu cortex-a72 -m "${ram}M" -smp "$smp" -nographic
+    -nic none -semihosting -kernel "$image")
+[ -n "$append" ] && args+=(-append "$append")
+echo "+ $qemu ${args[*]}"
+# stdin from /dev/null: QEMU's -nographic console must not wait on ctest's terminal.
+output=$(timeout 20 "$qemu" "${args[@]}" </dev/null 2>&1)
+status=$?
+printf '%s\n' "$output"
+if [ $status -eq 124 ]; then
+    echo "FAILED: QEMU did not exit within 20 s"
+    exit 1
+fi
+if [ "$status" -ne "$expect_status" ]; then
+    echo "FAILED: exit status $status, expected $expect_status"
+    exit 1
+fi
+if [ -n "$expect_output" ] && ! grep -Eq "$expect_output" <<<"$output"; then
+    echo "FAILED: output does not match: $expect_output"
+    exit 1
+fi
+exit 0
