@@ -11,8 +11,6 @@
 #define ICH_LR_GROUP1 (UINT64_C(1) << 60)
 #define ICH_LR_PRIORITY(p) ((uint64_t)(p) << 48)
 #define VIRQ_PRIORITY 0xa0u
-/* Largest INTID outside the special range 1020-1023 for a GIC without LPIs. */
-#define MAX_VIRQ 1019u
 
 uint32_t axv_qemu_arch_read_vgicd_typer(void) {
     return mmio_read32(QEMU_GICD_BASE + GICD_TYPER);
@@ -126,7 +124,7 @@ unsigned axv_qemu_num_list_registers(void) {
 }
 
 int axv_qemu_arch_hardware_inject_virtual_interrupt(axv_irq_t irq) {
-    if (irq > MAX_VIRQ)
+    if (irq > QEMU_MAX_VIRQ)
         return AXV_EINVAL;
     uint64_t daif = irq_save();
     /* ICH_ELRSR_EL2 bit n set: LR n holds no interrupt and may be reused. */

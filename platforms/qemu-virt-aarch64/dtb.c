@@ -1,6 +1,7 @@
 /* The few device-tree facts the platform needs: the RAM range (from QEMU's -m) and the
- * CPU count. A flattened device tree is big-endian; its structure block is a token stream
- * (BEGIN_NODE name, PROP len nameoff value, END_NODE, NOP, END). */
+ * CPUs (QEMU's -smp), each with the MPIDR affinity in its `reg` that PSCI CPU_ON takes. A flattened
+ * device tree is big-endian; its structure block is a token stream (BEGIN_NODE name, PROP len
+ * nameoff value, END_NODE, NOP, END). */
 #include "qemu_internal.h"
 
 #define FDT_MAGIC 0xd00dfeedu
@@ -10,8 +11,8 @@
 #define FDT_NOP 4u
 #define FDT_END 9u
 
-/* Byte loads: the MMU is off, so the tree lies in Device memory and words need not be
- * aligned where a property's value starts. */
+/* Byte loads: words need not be aligned where a property's value starts, and the image
+ * is built with -mstrict-align (code also runs with the MMU off, where memory is Device). */
 static uint32_t be32(const uint8_t *p) {
     return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
 }
@@ -54,8 +55,9 @@ int axv_qemu_dtb_read(const void *dtb, struct axv_qemu_board *out) {
 
     /* Root defaults from the spec; virt sets 2 and 2. */
     uint32_t addr_cells = 2, size_cells = 1;
+    uint32_t cpu_addr_cells = 1; /* /cpus's #address-cells: 1 on virt up to 2^32 affinities */
     int depth = 0;
-    bool in_memory = false, in_cpus = false;
+    bool in_memory = false, in_cpus = false, in_cpu = false;
     *out = (struct axv_qemu_board){0};
 
     while (p < end) {
@@ -71,11 +73,13 @@ int axv_qemu_dtb_read(const void *dtb, struct axv_qemu_board *out) {
             in_memory = depth == 2 && node_is(name, "memory");
             if (depth == 2)
                 in_cpus = node_is(name, "cpus");
-            if (in_cpus && depth == 3 && node_is(name, "cpu"))
+            in_cpu = in_cpus && depth == 3 && node_is(name, "cpu");
+            if (in_cpu)
                 out->cpu_count++;
         } else if (token == FDT_END_NODE) {
             depth--;
             in_memory = false;
+            in_cpu = false;
             if (depth < 2)
                 in_cpus = false;
         } else if (token == FDT_PROP) {
@@ -87,6 +91,11 @@ int axv_qemu_dtb_read(const void *dtb, struct axv_qemu_board *out) {
                 addr_cells = be32(value);
             else if (depth == 1 && str_eq(name, "#size-cells"))
                 size_cells = be32(value);
+            else if (in_cpus && depth == 2 && str_eq(name, "#address-cells"))
+                cpu_addr_cells = be32(value);
+            else if (in_cpu && str_eq(name, "reg") && len >= 4 * cpu_addr_cells &&
+                     out->cpu_count <= AXV_QEMU_MAX_CPUS)
+                out->cpu_mpidr[out->cpu_count - 1] = read_cells(value, cpu_addr_cells);
             else if (in_memory && str_eq(name, "reg") && out->ram_size == 0 &&
                      len >= 4 * (addr_cells + size_cells)) {
                 out->ram_base = read_cells(value, addr_cells);

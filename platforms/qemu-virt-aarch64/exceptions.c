@@ -18,6 +18,11 @@ void axv_qemu_irq_entry(struct axv_qemu_frame *frame) {
             break;
         if (intid == QEMU_IRQ_HYP_TIMER) {
             axv_qemu_timers_irq();
+        } else if (intid == QEMU_SGI_KICK || intid == QEMU_IRQ_MAINTENANCE) {
+            /* Another CPU queued virtual interrupts for this CPU's vCPU, or the guest freed
+             * list registers while some wait. Refilled before the EOI: the maintenance
+             * interrupt is a level that stays up until the refill takes UIE down. */
+            axv_qemu_vgic_refill();
         } else {
             axv_qemu_puts("\nqemu-virt: unexpected IRQ ");
             axv_qemu_put_dec(intid);
@@ -26,7 +31,8 @@ void axv_qemu_irq_entry(struct axv_qemu_frame *frame) {
         }
         axv_qemu_gic_eoi(intid);
     }
-    /* Callbacks may have queued virtual interrupts behind full list registers. */
+    /* Before returning (to the guest, perhaps): what the kick announced, and what callbacks
+     * queued behind full list registers. */
     axv_qemu_vgic_refill();
 }
 

@@ -1,6 +1,6 @@
-/* GICv3 bring-up for the one CPU, and the EL2 CPU interface's acknowledge/EOI. QEMU virt
- * without secure=on has a GIC with a single security state (GICD_CTLR.DS=1), so group 1
- * is the non-secure group the hypervisor uses. */
+/* GICv3 bring-up (the distributor once, then each CPU's redistributor and interface), and the EL2
+ * CPU interface's acknowledge/EOI. QEMU virt without secure=on has a GIC with a single security
+ * state (GICD_CTLR.DS=1), so group 1 is the non-secure group the hypervisor uses. */
 #include "qemu_internal.h"
 
 #define GICD_CTLR 0x0000u
@@ -12,7 +12,10 @@
 #define GICR_WAKER 0x0014u
 #define GICR_WAKER_PROCESSOR_SLEEP (1u << 1)
 #define GICR_WAKER_CHILDREN_ASLEEP (1u << 2)
-#define GICR_SGI_BASE (QEMU_GICR_BASE + 0x10000u)
+#define GICR_TYPER 0x0008u
+#define GICR_TYPER_LAST (UINT64_C(1) << 4)
+#define GICR_FRAME_SIZE 0x20000u /* RD_base + SGI_base; GICv3 without VLPIs */
+#define GICR_SGI_OFFSET 0x10000u
 #define GICR_IGROUPR0 0x0080u
 #define GICR_ISENABLER0 0x0100u
 #define GICR_IPRIORITYR 0x0400u
@@ -29,15 +32,35 @@ static void wait_rwp(void) {
     }
 }
 
+/* The calling CPU's redistributor: the frame whose GICR_TYPER.Affinity_Value [63:32]
+ * (Aff3.Aff2.Aff1.Aff0) matches its MPIDR; frames are contiguous up to the one marked Last. */
+static uintptr_t find_redistributor(void) {
+    uint64_t mpidr = SYSREG_READ(mpidr_el1);
+    uint64_t affinity = (mpidr >> 32 & 0xffu) << 24 | (mpidr & 0xffffffu);
+    for (uintptr_t rd = QEMU_GICR_BASE;; rd += GICR_FRAME_SIZE) {
+        uint64_t typer = *(volatile uint64_t *)(rd + GICR_TYPER);
+        if (typer >> 32 == affinity)
+            return rd;
+        if (typer & GICR_TYPER_LAST)
+            axv_fatal("qemu-virt: no GICv3 redistributor for this CPU");
+    }
+}
+
 void axv_qemu_gic_start(void) {
     /* Affinity routing must be on for the system-register CPU interface. */
     mmio_write32(QEMU_GICD_BASE + GICD_CTLR, GICD_CTLR_ARE | GICD_CTLR_ENABLE_GRP1);
     wait_rwp();
+    axv_qemu_gic_cpu_start();
+}
+
+void axv_qemu_gic_cpu_start(void) {
+    uintptr_t rd = find_redistributor();
+    this_cpu()->gicr = rd;
 
     /* Wake the redistributor: until ChildrenAsleep clears, it forwards nothing. */
-    uint32_t waker = mmio_read32(QEMU_GICR_BASE + GICR_WAKER);
-    mmio_write32(QEMU_GICR_BASE + GICR_WAKER, waker & ~GICR_WAKER_PROCESSOR_SLEEP);
-    while (mmio_read32(QEMU_GICR_BASE + GICR_WAKER) & GICR_WAKER_CHILDREN_ASLEEP) {
+    uint32_t waker = mmio_read32(rd + GICR_WAKER);
+    mmio_write32(rd + GICR_WAKER, waker & ~GICR_WAKER_PROCESSOR_SLEEP);
+    while (mmio_read32(rd + GICR_WAKER) & GICR_WAKER_CHILDREN_ASLEEP) {
     }
 
     /* System-register interface at EL2 (and allowed at EL1); the isb makes the SRE change
@@ -55,12 +78,14 @@ void axv_qemu_gic_start(void) {
     isb();
 }
 
+/* The calling CPU's PPIs (and SGIs) live in its own redistributor's SGI_base frame. */
 void axv_qemu_gic_enable_ppi(uint32_t intid) {
+    uintptr_t sgi_base = this_cpu()->gicr + GICR_SGI_OFFSET;
     uint32_t bit = 1u << intid;
-    mmio_write32(GICR_SGI_BASE + GICR_IGROUPR0, mmio_read32(GICR_SGI_BASE + GICR_IGROUPR0) | bit);
+    mmio_write32(sgi_base + GICR_IGROUPR0, mmio_read32(sgi_base + GICR_IGROUPR0) | bit);
     /* Byte access: IPRIORITYR holds one byte per INTID. */
-    *(volatile uint8_t *)(uintptr_t)(GICR_SGI_BASE + GICR_IPRIORITYR + intid) = IRQ_PRIORITY;
-    mmio_write32(GICR_SGI_BASE + GICR_ISENABLER0, bit);
+    *(volatile uint8_t *)(uintptr_t)(sgi_base + GICR_IPRIORITYR + intid) = IRQ_PRIORITY;
+    mmio_write32(sgi_base + GICR_ISENABLER0, bit);
 }
 
 uint32_t axv_qemu_gic_ack(void) {

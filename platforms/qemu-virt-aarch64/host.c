@@ -1,5 +1,4 @@
-/* Host area: the CPU count from the device tree's /cpus node (QEMU's -smp). Only CPU 0
- * runs the platform; the others stay parked in start.S. */
+/* Host area: the CPUs that came up (smp.c), out of the device tree's /cpus (QEMU's -smp). */
 #include "qemu_internal.h"
 
 static size_t cpus;

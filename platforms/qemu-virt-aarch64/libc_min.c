@@ -1,7 +1,8 @@
 /* The four functions GCC may call even in freestanding code (struct copies and
- * initializers): there is no libc to provide them. Byte loops, since the MMU is off and
- * unaligned wider accesses would fault; -fno-tree-loop-distribute-patterns (the project's
- * freestanding flags) keeps GCC from turning these loops back into calls to themselves. */
+ * initializers): there is no libc to provide them. Byte loops: they may run before the MMU is
+ * on (Device memory), where unaligned wider accesses would fault;
+ * -fno-tree-loop-distribute-patterns (the project's freestanding flags) keeps GCC from turning
+ * these loops back into calls to themselves. */
 #include <stddef.h>
 
 void *memset(void *dst, int c, size_t n);

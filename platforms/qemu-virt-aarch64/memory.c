@@ -1,9 +1,12 @@
 /* Memory area: a bitmap frame allocator over the RAM after the image. Physical and virtual
- * addresses are the same (the MMU is off). The bitmap itself occupies the first frames of
+ * addresses are the same (mmu.c maps RAM 1:1). The bitmap itself occupies the first frames of
  * that range. A set bit is an allocated frame, so freeing a free frame is detected. Run
  * starts are recorded in a second bitmap so a partial or misaligned contiguous free is
- * refused (every frame in a run must be freed by the run's own call). */
-#include "qemu_internal.h"
+ * refused (every frame in a run must be freed by the run's own call). One lock for all of
+ * it: any CPU may allocate or free. */
+#include "spinlock.h"
+
+static struct axv_qemu_lock lock;
 
 static uint64_t *used;       /* bit i: frame i allocated */
 static uint64_t *run_start;  /* bit i: frame i starts a run allocated as a whole */
@@ -50,18 +53,18 @@ static bool frame_index(axv_paddr_t frame, size_t *index) {
 int axv_qemu_memory_alloc_frame(axv_paddr_t *frame) {
     if (frame == NULL)
         return AXV_EINVAL;
-    uint64_t daif = irq_save();
+    uint64_t daif = lock_irqsave(&lock);
     for (size_t n = 0; n < num_frames; n++) {
         size_t i = (next_hint + n) % num_frames;
         if (!test(used, i)) {
             set(used, i);
             next_hint = (i + 1) % num_frames;
-            irq_restore(daif);
+            unlock_irqrestore(&lock, daif);
             *frame = first_frame + (uint64_t)i * AXV_FRAME_SIZE;
             return AXV_OK;
         }
     }
-    irq_restore(daif);
+    unlock_irqrestore(&lock, daif);
     return AXV_ENOMEM;
 }
 
@@ -73,7 +76,7 @@ int axv_qemu_memory_alloc_contiguous_frames(size_t count, size_t align_bytes, ax
     uint64_t align = align_bytes < AXV_FRAME_SIZE ? AXV_FRAME_SIZE : align_bytes;
     if (count > num_frames)
         return AXV_ENOMEM;
-    uint64_t daif = irq_save();
+    uint64_t daif = lock_irqsave(&lock);
     uint64_t addr = (first_frame + align - 1) & ~(align - 1);
     /* Candidates are the aligned addresses; the run must lie wholly inside the range. */
     while (addr >= first_frame && (addr - first_frame) / AXV_FRAME_SIZE + count <= num_frames) {
@@ -87,7 +90,7 @@ int axv_qemu_memory_alloc_contiguous_frames(size_t count, size_t align_bytes, ax
                 set(run_member, start + k);
             }
             set(run_start, start);
-            irq_restore(daif);
+            unlock_irqrestore(&lock, daif);
             *first = addr;
             return AXV_OK;
         }
@@ -95,7 +98,7 @@ int axv_qemu_memory_alloc_contiguous_frames(size_t count, size_t align_bytes, ax
         uint64_t past = first_frame + (uint64_t)(start + k + 1) * AXV_FRAME_SIZE;
         addr = (past + align - 1) & ~(align - 1);
     }
-    irq_restore(daif);
+    unlock_irqrestore(&lock, daif);
     return AXV_ENOMEM;
 }
 
@@ -103,13 +106,13 @@ int axv_qemu_memory_dealloc_frame(axv_paddr_t frame) {
     size_t i;
     if (!frame_index(frame, &i))
         return AXV_EINVAL;
-    uint64_t daif = irq_save();
+    uint64_t daif = lock_irqsave(&lock);
     int rc = AXV_EINVAL;
     if (test(used, i) && !test(run_member, i)) {
         clear(used, i);
         rc = AXV_OK;
     }
-    irq_restore(daif);
+    unlock_irqrestore(&lock, daif);
     return rc;
 }
 
@@ -117,7 +120,7 @@ int axv_qemu_memory_dealloc_contiguous_frames(axv_paddr_t first, size_t count) {
     size_t start;
     if (count == 0 || !frame_index(first, &start) || count > num_frames - start)
         return AXV_EINVAL;
-    uint64_t daif = irq_save();
+    uint64_t daif = lock_irqsave(&lock);
     int rc = AXV_EINVAL;
     if (test(run_start, start)) {
         /* The run must be exactly this long: run members up to count, then not ours. */
@@ -135,7 +138,7 @@ int axv_qemu_memory_dealloc_contiguous_frames(axv_paddr_t first, size_t count) {
             rc = AXV_OK;
         }
     }
-    irq_restore(daif);
+    unlock_irqrestore(&lock, daif);
     return rc;
 }
 

@@ -2,7 +2,8 @@
     .section .text.boot, "ax"
     .global _start
 _start:
-    /* Secondary CPUs (none with QEMU's default -smp 1) park: the platform is one-CPU. */
+    /* Only the boot CPU runs from here: QEMU starts the others powered off (they start at
+     * smp_entry.S through PSCI); one that got here anyway parks. */
     mrs     x1, mpidr_el1
     and     x1, x1, #0xff
     cbnz    x1, park

@@ -9,7 +9,7 @@ static uint64_t counter_hz;
 
 void axv_qemu_time_start(void) {
     counter_hz = SYSREG_READ(cntfrq_el0);
-    axv_qemu_timers_start();
+    axv_qemu_timers_cpu_start();
 }
 
 axv_ticks_t axv_qemu_time_current_ticks(void) {

@@ -1,10 +1,17 @@
-/* Time area, timer half: one-shot timers on the EL2 physical timer (CNTHP, PPI 26). Pending
- * timers form a list ordered by deadline (ties in registration order) in a fixed pool; the
- * compare value always holds the head's deadline. Callbacks run in the IRQ handler, IRQs
- * masked, and may register or cancel timers. */
-#include "qemu_internal.h"
+/* Time area, timer half: one-shot timers on each CPU's EL2 physical timer (CNTHP, PPI 26).
+ * Every CPU has its own queue: a list ordered by deadline (ties in registration order) in a
+ * fixed pool, under its own lock; the CPU's compare value holds its head's deadline.
+ * axv_time_register_timer queues on the calling CPU and arms that CPU's timer; the token
+ * names the queue, so cancel works from any CPU by taking the owner's lock. Callbacks run
+ * in the owner's IRQ handler, IRQs masked, without the lock held (they may register or
+ * cancel timers). */
+#include "spinlock.h"
 
-#define MAX_TIMERS 128u
+#define MAX_TIMERS 128u /* per CPU */
+/* Token = sequence number << CPU_BITS | owner CPU index; the sequence starts at 1, so a token
+ * is never 0. */
+#define CPU_BITS 3u
+_Static_assert(AXV_QEMU_MAX_CPUS <= (1u << CPU_BITS), "a token's CPU field is too small");
 
 #define CNTHP_CTL_ENABLE (1u << 0)
 #define CNTHP_CTL_IMASK (1u << 1)
@@ -17,29 +24,37 @@ struct timer {
     axv_timer_token_t token;
 };
 
-static struct timer pool[MAX_TIMERS];
-static struct timer *free_list;
-static struct timer *pending;
-static axv_timer_token_t last_token;
+struct queue {
+    struct axv_qemu_lock lock;
+    struct timer *free_list;
+    struct timer *pending;
+    axv_timer_token_t last_seq;
+    struct timer pool[MAX_TIMERS];
+};
 
-void axv_qemu_timers_start(void) {
+static struct queue queues[AXV_QEMU_MAX_CPUS];
+
+void axv_qemu_timers_cpu_start(void) {
+    struct queue *q = &queues[this_cpu()->index];
+    /* Before this CPU is online nobody else can reach its queue: no lock needed. */
     for (size_t i = 0; i < MAX_TIMERS; i++) {
-        pool[i].next = free_list;
-        free_list = &pool[i];
+        q->pool[i].next = q->free_list;
+        q->free_list = &q->pool[i];
     }
     SYSREG_WRITE(cnthp_ctl_el2, CNTHP_CTL_IMASK);
     isb();
     axv_qemu_gic_enable_ppi(QEMU_IRQ_HYP_TIMER);
 }
 
-/* Programs the compare value for the head, or masks the timer when nothing is pending. The
- * tick is rounded up so the interrupt never comes before the deadline in nanoseconds. */
-static void program(void) {
-    if (pending == NULL) {
+/* Programs this CPU's compare value for the head of its queue (lock held), or masks the
+ * timer when nothing is pending. The tick is rounded up so the interrupt never comes before
+ * the deadline in nanoseconds. */
+static void program(const struct queue *q) {
+    if (q->pending == NULL) {
         SYSREG_WRITE(cnthp_ctl_el2, CNTHP_CTL_IMASK);
     } else {
-        axv_ticks_t ticks = axv_qemu_time_nanos_to_ticks(pending->deadline);
-        if (axv_qemu_time_ticks_to_nanos(ticks) < pending->deadline)
+        axv_ticks_t ticks = axv_qemu_time_nanos_to_ticks(q->pending->deadline);
+        if (axv_qemu_time_ticks_to_nanos(ticks) < q->pending->deadline)
             ticks++;
         SYSREG_WRITE(cnthp_cval_el2, ticks);
         SYSREG_WRITE(cnthp_ctl_el2, CNTHP_CTL_ENABLE);
@@ -52,61 +67,76 @@ int axv_qemu_time_register_timer(axv_nanos_t deadline_ns, axv_timer_fn fn, void 
                                  axv_timer_token_t *token) {
     if (fn == NULL || token == NULL)
         return AXV_EINVAL;
-    uint64_t daif = irq_save();
-    struct timer *t = free_list;
+    size_t cpu = this_cpu()->index;
+    struct queue *q = &queues[cpu];
+    uint64_t daif = lock_irqsave(&q->lock);
+    struct timer *t = q->free_list;
     if (t == NULL) {
-        irq_restore(daif);
+        unlock_irqrestore(&q->lock, daif);
         return AXV_ENOMEM;
     }
-    free_list = t->next;
+    q->free_list = t->next;
     t->deadline = deadline_ns;
     t->fn = fn;
     t->arg = arg;
-    t->token = ++last_token;
-    struct timer **link = &pending;
+    t->token = ++q->last_seq << CPU_BITS | cpu;
+    struct timer **link = &q->pending;
     while (*link != NULL && (*link)->deadline <= deadline_ns)
         link = &(*link)->next;
     t->next = *link;
     *link = t;
     *token = t->token;
-    if (pending == t)
-        program();
-    irq_restore(daif);
+    if (q->pending == t)
+        program(q);
+    unlock_irqrestore(&q->lock, daif);
     return AXV_OK;
 }
 
 int axv_qemu_time_cancel_timer(axv_timer_token_t token) {
-    uint64_t daif = irq_save();
-    for (struct timer **link = &pending; *link != NULL; link = &(*link)->next) {
+    size_t owner = (size_t)(token & ((1u << CPU_BITS) - 1u));
+    if (owner >= AXV_QEMU_MAX_CPUS)
+        return AXV_ENOENT;
+    struct queue *q = &queues[owner];
+    uint64_t daif = lock_irqsave(&q->lock);
+    for (struct timer **link = &q->pending; *link != NULL; link = &(*link)->next) {
         struct timer *t = *link;
         if (t->token == token) {
-            bool was_head = t == pending;
+            bool was_head = t == q->pending;
             *link = t->next;
-            t->next = free_list;
-            free_list = t;
-            if (was_head)
-                program();
-            irq_restore(daif);
+            t->next = q->free_list;
+            q->free_list = t;
+            /* Only the owner can reprogram its CNTHP. Cancelled from elsewhere, the owner's
+             * timer may still fire for the old head: its handler finds nothing due and
+             * reprograms for the new head, so the early interrupt is harmless. */
+            if (was_head && owner == this_cpu()->index)
+                program(q);
+            unlock_irqrestore(&q->lock, daif);
             return AXV_OK;
         }
     }
-    irq_restore(daif);
+    unlock_irqrestore(&q->lock, daif);
     return AXV_ENOENT;
 }
 
 void axv_qemu_timers_irq(void) {
+    struct queue *q = &queues[this_cpu()->index];
+    uint64_t daif = lock_irqsave(&q->lock);
     for (;;) {
         axv_nanos_t now = axv_qemu_time_ticks_to_nanos(axv_qemu_time_current_ticks());
-        struct timer *t = pending;
+        struct timer *t = q->pending;
         if (t == NULL || t->deadline > now)
             break;
-        /* Unlink before the call: the callback may register or cancel timers. */
-        pending = t->next;
+        /* Unlinked under the lock: from here a cancel finds nothing (the callback is
+         * running), and the callback may take the lock itself. */
+        q->pending = t->next;
         axv_timer_fn fn = t->fn;
         void *arg = t->arg;
-        t->next = free_list;
-        free_list = t;
+        t->next = q->free_list;
+        q->free_list = t;
+        unlock_irqrestore(&q->lock, daif);
         fn(arg, now);
+        daif = lock_irqsave(&q->lock);
     }
-    program();
+    program(q);
+    unlock_irqrestore(&q->lock, daif);
 }

@@ -1,6 +1,6 @@
 # Bare-metal AArch64 for QEMU virt at EL2: no libc, no FP/SIMD registers (the EL1 guest's
-# state is not saved), no unaligned accesses (the MMU is off, so all memory is Device
-# memory), inline atomics (outline atomics pull in libc symbols), fixed addresses (no PIE).
+# state is not saved), no unaligned accesses (code runs before the MMU is on, and the EL1
+# guests run with theirs off: Device memory), inline atomics (outline atomics pull in libc symbols), fixed addresses (no PIE).
 set(CMAKE_SYSTEM_NAME Generic)
 set(CMAKE_SYSTEM_PROCESSOR aarch64)
 if(NOT CMAKE_C_COMPILER)

@@ -1,20 +1,29 @@
-/* Running the one vCPU: a real EL1 guest in the same physical memory (no stage 2: the MMU
- * is off at every level). Its hypercalls (HVC #0, function in x0) come to the EL2 sync
- * handler here; its virtual interrupts come from the list registers (vgic.c). */
+/* Running the calling pCPU's vCPU: a real EL1 guest in the same physical memory (no stage
+ * 2, and the guest runs with its own MMU off). Its hypercalls (HVC #0, function in x0) come to the
+ * EL2 sync handler here; its virtual interrupts come from the list registers (vgic.c).
+ * Everything here is per pCPU and touched only by that pCPU (the guest timer's callback
+ * too: it fires on the CPU that registered it), so no locks are needed. */
 #include "qemu_internal.h"
 
 #define HCR_EL2_FMO (UINT64_C(1) << 3)
 #define HCR_EL2_IMO (UINT64_C(1) << 4)
 #define HCR_EL2_RW (UINT64_C(1) << 31) /* EL1 is AArch64 */
-#define ICH_HCR_EL2_EN (UINT64_C(1) << 0)
 
 #define ESR_EC(esr) (((esr) >> 26) & 0x3fu)
 #define ESR_EC_HVC64 0x16u
 
-static uint64_t host_ctx[13];
-static bool running;
-static axv_timer_token_t guest_timer;
-static bool guest_timer_armed;
+struct vcpu_run {
+    uint64_t host_ctx[13];
+    bool running;
+    bool guest_timer_armed;
+    axv_timer_token_t guest_timer;
+};
+
+static struct vcpu_run runs[AXV_QEMU_MAX_CPUS];
+
+static struct vcpu_run *this_run(void) {
+    return &runs[this_cpu()->index];
+}
 
 void axv_qemu_guest_leave(const uint64_t *ctx, int status);
 int axv_qemu_guest_enter(uint64_t *ctx, uint64_t entry, uint64_t stack_top);
@@ -22,20 +31,20 @@ int axv_qemu_guest_enter(uint64_t *ctx, uint64_t entry, uint64_t stack_top);
 static void guest_timer_fired(void *arg, axv_nanos_t now_ns) {
     (void)arg;
     (void)now_ns;
-    guest_timer_armed = false;
-    if (axv_vmm_notify_vcpu_timer_expired(0, 0) != AXV_OK)
+    this_run()->guest_timer_armed = false;
+    if (axv_vmm_notify_vcpu_timer_expired(0, axv_vmm_current_vcpu_id()) != AXV_OK)
         axv_fatal("qemu-virt: cannot deliver the guest's timer interrupt");
 }
 
 /* The guest's timer: one deadline at a time, like a generic timer's compare value. */
-static int set_guest_timer(uint64_t delay_ns) {
-    if (guest_timer_armed) {
-        (void)axv_time_cancel_timer(guest_timer);
-        guest_timer_armed = false;
+static int set_guest_timer(struct vcpu_run *run, uint64_t delay_ns) {
+    if (run->guest_timer_armed) {
+        (void)axv_time_cancel_timer(run->guest_timer);
+        run->guest_timer_armed = false;
     }
     int rc = axv_time_register_timer(axv_time_current_nanos() + delay_ns, guest_timer_fired, NULL,
-                                     &guest_timer);
-    guest_timer_armed = rc == AXV_OK;
+                                     &run->guest_timer);
+    run->guest_timer_armed = rc == AXV_OK;
     return rc;
 }
 
@@ -43,17 +52,26 @@ static void guest_sync(struct axv_qemu_frame *frame) {
     uint64_t esr = SYSREG_READ(esr_el2);
     if (ESR_EC(esr) != ESR_EC_HVC64 || (esr & 0xffffu) != 0)
         axv_qemu_unexpected(8, frame);
+    struct vcpu_run *run = this_run();
     /* ELR_EL2 already points past the HVC. */
     switch (frame->x[0]) {
     case AXV_QEMU_HVC_EXIT:
-        if (guest_timer_armed)
-            (void)axv_time_cancel_timer(guest_timer);
-        guest_timer_armed = false;
-        running = false;
-        axv_qemu_guest_leave(host_ctx, (int)frame->x[1]);
+        if (run->guest_timer_armed)
+            (void)axv_time_cancel_timer(run->guest_timer);
+        run->guest_timer_armed = false;
+        run->running = false;
+        axv_qemu_guest_leave(run->host_ctx, (int)frame->x[1]);
         break;
     case AXV_QEMU_HVC_SET_TIMER:
-        frame->x[0] = (uint64_t)(int64_t)set_guest_timer(frame->x[1]);
+        frame->x[0] = (uint64_t)(int64_t)set_guest_timer(run, frame->x[1]);
+        break;
+    case AXV_QEMU_HVC_INJECT:
+        frame->x[0] = (uint64_t)(int64_t)axv_vmm_inject_interrupt(0, (axv_vcpu_id_t)frame->x[1],
+                                                                  (axv_irq_t)frame->x[2]);
+        break;
+    case AXV_QEMU_HVC_INJECT_MASK:
+        frame->x[0] = (uint64_t)(int64_t)axv_vmm_inject_interrupt_to_vcpus(0, frame->x[1],
+                                                                           (axv_irq_t)frame->x[2]);
         break;
     default:
         frame->x[0] = (uint64_t)(int64_t)AXV_ENOSYS;
@@ -66,21 +84,23 @@ static void guest_sync(struct axv_qemu_frame *frame) {
 int axv_qemu_run_guest(void (*entry)(void), void *stack_top) {
     if (entry == NULL || stack_top == NULL || ((uintptr_t)stack_top & 15u) != 0)
         return AXV_EINVAL;
-    if (running)
+    struct vcpu_run *run = this_run();
+    if (run->running)
         return AXV_EBUSY;
-    running = true;
+    run->running = true;
     axv_qemu_set_lower_sync_handler(guest_sync);
     /* Virtual IRQs and FIQs for EL1 (IMO/FMO, which also keep physical ones at EL2), and
      * the virtual CPU interface on (ICH_HCR_EL2.En) so list registers are delivered. */
     SYSREG_WRITE(hcr_el2, SYSREG_READ(hcr_el2) | HCR_EL2_RW | HCR_EL2_IMO | HCR_EL2_FMO);
-    SYSREG_WRITE(S3_4_C12_C11_0, ICH_HCR_EL2_EN); /* ICH_HCR_EL2 */
+    /* Read-modify-write: vgic.c may have the underflow interrupt on already. */
+    SYSREG_WRITE(S3_4_C12_C11_0, SYSREG_READ(S3_4_C12_C11_0) | ICH_HCR_EL2_EN); /* ICH_HCR_EL2 */
     /* The new routing and interface state must be in effect before the ERET. */
     isb();
     /* The exit hypercall comes back here from the exception handler, where PSTATE has every
      * exception masked: the caller's mask is restored explicitly. */
     uint64_t daif = SYSREG_READ(daif);
-    int status =
-        axv_qemu_guest_enter(host_ctx, (uint64_t)(uintptr_t)entry, (uint64_t)(uintptr_t)stack_top);
+    int status = axv_qemu_guest_enter(run->host_ctx, (uint64_t)(uintptr_t)entry,
+                                      (uint64_t)(uintptr_t)stack_top);
     irq_restore(daif);
     return status;
 }

@@ -1,41 +1,108 @@
-/* The one vCPU's virtual interrupts: list registers first, then a small queue when all are
- * in use, refilled into free list registers whenever the guest exits to EL2. */
-#include "qemu_internal.h"
+/* Each vCPU's virtual interrupts. vCPU i is pinned to pCPU i, so pCPU i's list registers
+ * are vCPU i's whether or not it is running, and only pCPU i can write them. Injection on
+ * the vCPU's own pCPU writes a list register directly (the queue first, to keep arrival
+ * order); from another pCPU it appends to the vCPU's queue and sends the kick SGI, whose
+ * handler there moves the queue into list registers before returning to the guest. A queue
+ * also holds what did not fit (AXV_EBUSY: every list register in use). While a queue is not
+ * empty its pCPU has the underflow maintenance interrupt on (ICH_HCR_EL2.UIE: at most one
+ * list register still valid), so the guest's EOIs bring it back to EL2 to refill even if
+ * it never exits otherwise: nothing is lost, only AXV_ENOMEM when the queue itself is
+ * full. */
+#include "spinlock.h"
 
 #define QUEUE_SIZE 32u
 
-static axv_irq_t queue[QUEUE_SIZE];
-static size_t queued;
+struct vgic {
+    struct axv_qemu_lock lock;
+    size_t queued;
+    axv_irq_t queue[QUEUE_SIZE];
+};
 
-int axv_qemu_vgic_inject(axv_irq_t irq) {
-    uint64_t daif = irq_save();
+static struct vgic vgics[AXV_QEMU_MAX_CPUS];
+
+/* ICC_SGI1R_EL1: TargetList [15:0] (bit n = Aff0 of RS*16 + n), Aff1 [23:16], INTID [27:24],
+ * Aff2 [39:32], RS [47:44], Aff3 [55:48]. */
+static uint64_t sgi1r_for(uint64_t mpidr, uint32_t intid) {
+    uint64_t aff0 = mpidr & 0xffu;
+    return UINT64_C(1) << (aff0 % 16u) | (mpidr >> 8 & 0xffu) << 16 | (uint64_t)intid << 24 |
+           (mpidr >> 16 & 0xffu) << 32 | (aff0 / 16u) << 44 | (mpidr >> 32 & 0xffu) << 48;
+}
+
+static void kick(size_t pcpu) {
+    /* DSB: the queue's stores (already released by the unlock) complete before the SGI can
+     * reach the other CPU; the register write is not ordered by the release alone. */
+    __asm__ volatile("dsb sy" ::: "memory");
+    SYSREG_WRITE(S3_0_C12_C11_5, sgi1r_for(axv_qemu_cpu_mpidr(pcpu), QEMU_SGI_KICK));
+    isb();
+}
+
+/* Underflow maintenance interrupt on exactly while something waits in the queue (a level
+ * interrupt: off, or list registers filled again, and it stops). Lock held, own pCPU. */
+static void update_underflow(const struct vgic *v) {
+    uint64_t hcr = SYSREG_READ(S3_4_C12_C11_0); /* ICH_HCR_EL2 */
+    uint64_t want = v->queued != 0 ? hcr | ICH_HCR_EL2_UIE : hcr & ~ICH_HCR_EL2_UIE;
+    if (want != hcr) {
+        SYSREG_WRITE(S3_4_C12_C11_0, want);
+        isb();
+    }
+}
+
+/* Moves the queue into free list registers, oldest first (lock held, on the vCPU's pCPU). */
+static void refill_locked(struct vgic *v) {
+    size_t moved = 0;
+    while (moved < v->queued &&
+           axv_qemu_arch_hardware_inject_virtual_interrupt(v->queue[moved]) == AXV_OK)
+        moved++;
+    for (size_t i = moved; i < v->queued; i++)
+        v->queue[i - moved] = v->queue[i];
+    v->queued -= moved;
+    update_underflow(v);
+}
+
+int axv_qemu_vgic_inject(size_t vcpu, axv_irq_t irq) {
+    if (vcpu >= axv_qemu_host_cpu_num())
+        return AXV_ENOENT;
+    if (irq > QEMU_MAX_VIRQ)
+        return AXV_EINVAL;
+    struct vgic *v = &vgics[vcpu];
+    bool local = vcpu == this_cpu()->index;
+    uint64_t daif = lock_irqsave(&v->lock);
+    int rc = AXV_EBUSY;
     /* Keep arrival order: nothing jumps ahead of what is already queued. */
-    int rc = queued == 0 ? axv_qemu_arch_hardware_inject_virtual_interrupt(irq) : AXV_EBUSY;
+    if (local && v->queued == 0)
+        rc = axv_qemu_arch_hardware_inject_virtual_interrupt(irq);
     if (rc == AXV_EBUSY) {
         rc = AXV_ENOMEM;
-        if (queued < QUEUE_SIZE) {
-            queue[queued++] = irq;
+        if (v->queued < QUEUE_SIZE) {
+            v->queue[v->queued++] = irq;
             rc = AXV_OK;
         }
     }
-    irq_restore(daif);
+    if (local)
+        update_underflow(v);
+    unlock_irqrestore(&v->lock, daif);
+    if (rc == AXV_OK && !local)
+        kick(vcpu);
     return rc;
 }
 
 void axv_qemu_vgic_refill(void) {
-    uint64_t daif = irq_save();
-    size_t moved = 0;
-    while (moved < queued &&
-           axv_qemu_arch_hardware_inject_virtual_interrupt(queue[moved]) == AXV_OK)
-        moved++;
-    for (size_t i = moved; i < queued; i++)
-        queue[i - moved] = queue[i];
-    queued -= moved;
-    irq_restore(daif);
+    struct vgic *v = &vgics[this_cpu()->index];
+    uint64_t daif = lock_irqsave(&v->lock);
+    refill_locked(v);
+    unlock_irqrestore(&v->lock, daif);
 }
 
-bool axv_qemu_vgic_take_pending(axv_irq_t irq) {
-    uint64_t daif = irq_save();
+void axv_qemu_vgic_cpu_start(void) {
+    axv_qemu_gic_enable_ppi(QEMU_SGI_KICK);
+    axv_qemu_gic_enable_ppi(QEMU_IRQ_MAINTENANCE);
+}
+
+bool axv_qemu_take_virtual_irq(axv_irq_t irq) {
+    struct vgic *v = &vgics[this_cpu()->index];
+    uint64_t daif = lock_irqsave(&v->lock);
+    /* What other CPUs queued counts as pending even before the kick SGI is taken here. */
+    refill_locked(v);
     bool found = false;
     unsigned lrs = axv_qemu_num_list_registers();
     for (unsigned n = 0; n < lrs && !found; n++) {
@@ -46,12 +113,8 @@ bool axv_qemu_vgic_take_pending(axv_irq_t irq) {
             found = true;
         }
     }
-    irq_restore(daif);
     if (found)
-        axv_qemu_vgic_refill();
+        refill_locked(v);
+    unlock_irqrestore(&v->lock, daif);
     return found;
-}
-
-bool axv_qemu_take_virtual_irq(axv_irq_t irq) {
-    return axv_qemu_vgic_take_pending(irq);
 }

@@ -1,10 +1,14 @@
-/* Vmm area: one VM (id 0) with one vCPU (id 0), the EL1 guest run by vcpu.c on this CPU.
- * Its list registers stay loaded whether or not the guest is running, so injection works
- * from any context: a timer callback, or the hypervisor before it enters the guest. */
+/* Vmm area: one VM (id 0) with one vCPU per online pCPU, vCPU i pinned to pCPU i (vcpu.c
+ * runs it as a real EL1 guest). Injection works from any CPU and whether or not the target
+ * vCPU runs (vgic.c). */
 #include "qemu_internal.h"
 
+static size_t vcpu_count(void) {
+    return axv_qemu_host_cpu_num();
+}
+
 static bool known(axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id) {
-    return vm_id == 0 && vcpu_id == 0;
+    return vm_id == 0 && vcpu_id < vcpu_count();
 }
 
 axv_vm_id_t axv_qemu_vmm_current_vm_id(void) {
@@ -12,7 +16,7 @@ axv_vm_id_t axv_qemu_vmm_current_vm_id(void) {
 }
 
 axv_vcpu_id_t axv_qemu_vmm_current_vcpu_id(void) {
-    return 0;
+    return (axv_vcpu_id_t)this_cpu()->index;
 }
 
 int axv_qemu_vmm_vcpu_num(axv_vm_id_t vm_id, size_t *num) {
@@ -20,7 +24,7 @@ int axv_qemu_vmm_vcpu_num(axv_vm_id_t vm_id, size_t *num) {
         return AXV_EINVAL;
     if (vm_id != 0)
         return AXV_ENOENT;
-    *num = 1;
+    *num = vcpu_count();
     return AXV_OK;
 }
 
@@ -29,30 +33,35 @@ int axv_qemu_vmm_active_vcpus(axv_vm_id_t vm_id, uint64_t *mask) {
         return AXV_EINVAL;
     if (vm_id != 0)
         return AXV_ENOENT;
-    *mask = 1;
+    /* Every vCPU exists from boot on its own pCPU (at most 8, so the shift is defined). */
+    *mask = (UINT64_C(1) << vcpu_count()) - 1u;
     return AXV_OK;
 }
 
 int axv_qemu_vmm_inject_interrupt(axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id, axv_irq_t irq) {
     if (!known(vm_id, vcpu_id))
         return AXV_ENOENT;
-    return axv_qemu_vgic_inject(irq);
+    return axv_qemu_vgic_inject((size_t)vcpu_id, irq);
 }
 
 int axv_qemu_vmm_inject_interrupt_to_vcpus(axv_vm_id_t vm_id, uint64_t vcpu_mask, axv_irq_t irq) {
     if (vm_id != 0)
         return AXV_ENOENT;
-    /* vCPU 0 first, as the fallback would; any other bit names a vCPU that does not exist. */
-    int rc = AXV_OK;
-    if (vcpu_mask & 1u)
-        rc = axv_qemu_vgic_inject(irq);
-    if (rc == AXV_OK && (vcpu_mask & ~UINT64_C(1)) != 0)
-        rc = AXV_ENOENT;
-    return rc;
+    /* Lowest vCPU first, past failures, first error returned: as the fallback would. Each
+     * remote vCPU gets its own kick, so one busy pCPU does not delay the others. */
+    int first = AXV_OK;
+    for (size_t v = 0; v < 64u && vcpu_mask != 0; v++, vcpu_mask >>= 1) {
+        if (!(vcpu_mask & 1u))
+            continue;
+        int rc = v < vcpu_count() ? axv_qemu_vgic_inject(v, irq) : AXV_ENOENT;
+        if (first == AXV_OK)
+            first = rc;
+    }
+    return first;
 }
 
 int axv_qemu_vmm_notify_vcpu_timer_expired(axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id) {
     if (!known(vm_id, vcpu_id))
         return AXV_ENOENT;
-    return axv_qemu_vgic_inject(QEMU_IRQ_VIRT_TIMER);
+    return axv_qemu_vgic_inject((size_t)vcpu_id, QEMU_IRQ_VIRT_TIMER);
 }

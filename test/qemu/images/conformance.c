@@ -5,10 +5,30 @@
 #include <axvisor_api/conformance.h>
 #include <axvisor_api/qemu_virt.h>
 
-/* Delivery is observed in the vCPU's list registers (the guest does not run here). */
+struct remote_take {
+    axv_irq_t irq;
+    bool found;
+};
+
+static void take_here(void *arg) {
+    struct remote_take *t = arg;
+    t->found = axv_qemu_take_virtual_irq(t->irq);
+}
+
+/* Delivery is observed in the vCPU's list registers (no guest runs here). vCPU i's are
+ * pCPU i's, which only pCPU i can read: for another vCPU, ask its pCPU and wait. */
 static bool irq_pending(void *ctx, axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id, axv_irq_t irq) {
     (void)ctx;
-    return vm_id == 0 && vcpu_id == 0 && axv_qemu_take_virtual_irq(irq);
+    if (vm_id != 0)
+        return false;
+    if (vcpu_id == axv_qemu_cpu_index())
+        return axv_qemu_take_virtual_irq(irq);
+    struct remote_take take = {irq, false};
+    if (axv_qemu_cpu_run((size_t)vcpu_id, take_here, &take) != AXV_OK)
+        return false;
+    while (!axv_qemu_cpu_idle((size_t)vcpu_id)) {
+    }
+    return take.found;
 }
 
 int axv_qemu_main(void) {

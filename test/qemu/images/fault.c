@@ -4,7 +4,7 @@
 
 int axv_qemu_main(void) {
     axv_qemu_puts("qemu.fault: loading from beyond the physical address range\n");
-    /* Above the 40-bit PA range of cortex-a72 with the MMU off: an address size fault. */
+    /* Outside the EL2 identity map (39-bit addresses, mmu.c): a translation fault. */
     volatile uint32_t *bad = (volatile uint32_t *)(uintptr_t)UINT64_C(0x0000ff0000000000);
     return (int)*bad;
 }

@@ -7,17 +7,25 @@
  * CPUs from the device tree QEMU leaves at the start of RAM, brings up the GICv3 and the
  * EL2 physical timer, installs every ops table and unmasks IRQs; then it calls
  * axv_qemu_main() and exits QEMU (semihosting SYS_EXIT) with the status it returns.
- * Single CPU: every op may be called from thread or IRQ context; timer callbacks run in the
- * IRQ handler with IRQs masked.
+ * SMP: the boot CPU (index 0) runs axv_qemu_main(); every other CPU of -smp (up to
+ * AXV_QEMU_MAX_CPUS) is started with PSCI CPU_ON and idles, running work posted with
+ * axv_qemu_cpu_run(). Every op may be called on any online CPU, from thread or IRQ context:
+ * timers are armed on the calling CPU and their callbacks run in that CPU's IRQ handler
+ * with IRQs masked; VM 0 has one vCPU per online CPU, vCPU i pinned to CPU i. Console
+ * output from several CPUs at once may interleave.
  */
 #ifndef AXVISOR_API_QEMU_VIRT_H
 #define AXVISOR_API_QEMU_VIRT_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <axvisor_api/axvisor_api.h>
 
 AXV_EXTERN_C_BEGIN
+
+/** @brief The most CPUs the platform starts; further -smp CPUs stay off. */
+#define AXV_QEMU_MAX_CPUS 8u
 
 /** @brief Every ops table of this platform (installed by the boot code before main). */
 extern const struct axv_platform axv_qemu_virt_platform;
@@ -74,9 +82,16 @@ void axv_qemu_put_dec(uint64_t value);
  *  the previous deadline); on expiry the guest gets virtual INTID 27. Returns a status in
  *  x0. */
 #define AXV_QEMU_HVC_SET_TIMER 1u
+/** @brief Hypercall (HVC #0, x0): axv_vmm_inject_interrupt(0, x1, x2), i.e. make INTID x2
+ *  pending on vCPU x1 of VM 0 (any vCPU, on any pCPU). Returns its status in x0. */
+#define AXV_QEMU_HVC_INJECT 2u
+/** @brief Hypercall (HVC #0, x0): axv_vmm_inject_interrupt_to_vcpus(0, x1, x2): INTID x2
+ *  on every vCPU in mask x1. Returns its status in x0. */
+#define AXV_QEMU_HVC_INJECT_MASK 3u
 
 /**
- * @brief Runs VM 0's vCPU 0: enters @p entry at EL1 (AArch64, SP_EL1 = @p stack_top, all
+ * @brief Runs the calling pCPU's vCPU of VM 0 (vCPU i is pinned to pCPU i; VM 0 has one
+ *        vCPU per online pCPU): enters @p entry at EL1 (AArch64, SP_EL1 = @p stack_top, all
  *        exceptions masked) with the virtual GIC CPU interface on, and returns when the
  *        guest makes the exit hypercall.
  *
@@ -87,13 +102,16 @@ void axv_qemu_put_dec(uint64_t value);
  * @param stack_top The guest's initial stack pointer; 16-byte aligned.
  * @return The guest's exit status; AXV_EINVAL for a NULL or misaligned argument;
  *         AXV_EBUSY when the guest is already running.
- * @note Thread context at EL2.
+ * @note Thread context at EL2, on the pCPU whose vCPU it runs (on a secondary, from work
+ *       posted with axv_qemu_cpu_run()).
  */
 int axv_qemu_run_guest(void (*entry)(void), void *stack_top);
 
 /**
- * @brief Tells whether virtual INTID @p irq is pending in a list register of the vCPU, and
- *        if so consumes it (clears that list register, then refills from the queue).
+ * @brief Tells whether virtual INTID @p irq is pending for the calling pCPU's vCPU, and if
+ *        so consumes it. Interrupts other CPUs queued for that vCPU are moved into list
+ *        registers first, so they count even before their kick SGI is taken; consuming
+ *        clears the list register and refills it from the queue.
  * @param irq The INTID.
  * @return true when it was pending.
  * @note For tests that observe injection without running the guest; any context.
@@ -105,6 +123,42 @@ bool axv_qemu_take_virtual_irq(axv_irq_t irq);
  * @note Thread context only.
  */
 void axv_qemu_wait_for_interrupt(void);
+
+/**
+ * @brief The calling CPU's index: 0 for the boot CPU, then the device tree's order.
+ * @return An index below axv_host_cpu_num().
+ * @note Any context, any CPU.
+ */
+size_t axv_qemu_cpu_index(void);
+
+/**
+ * @brief The MPIDR affinity (Aff3-Aff0) of CPU @p cpu, as it reported it once it came up.
+ * @param cpu A CPU index.
+ * @return The affinity; UINT64_MAX when @p cpu is not online.
+ * @note Any context, any CPU.
+ */
+uint64_t axv_qemu_cpu_mpidr(size_t cpu);
+
+/**
+ * @brief Has secondary CPU @p cpu call @p fn(@p arg) at EL2 in thread context (IRQs
+ *        unmasked, on its own stack), and returns without waiting.
+ * @param cpu A secondary CPU's index (not 0: the boot CPU runs axv_qemu_main()).
+ * @param fn The function; not NULL.
+ * @param arg Its argument.
+ * @return AXV_OK; AXV_EINVAL for NULL @p fn; AXV_ENOENT when @p cpu is 0 or not online;
+ *         AXV_EBUSY while that CPU still runs (or is being given) earlier work.
+ * @note Any context, any CPU; safe against concurrent callers (one of them wins).
+ */
+int axv_qemu_cpu_run(size_t cpu, void (*fn)(void *), void *arg);
+
+/**
+ * @brief Tells whether CPU @p cpu has finished all work posted to it.
+ * @param cpu A CPU index.
+ * @return true when it is idle (or not online); its work's memory effects are then visible
+ *         to the caller (acquire).
+ * @note Any context, any CPU.
+ */
+bool axv_qemu_cpu_idle(size_t cpu);
 
 AXV_EXTERN_C_END
 
