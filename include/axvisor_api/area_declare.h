@@ -1,5 +1,6 @@
 /**
  * @file area_declare.h
+ * @ingroup axv_machinery
  * @brief Generates an API area's public declarations from its op list.
  *
  * Include it with `AXV_AREA_OPS` defined as the op list's path, in the area's header:

@@ -1,5 +1,6 @@
 /**
  * @file area_define.h
+ * @ingroup axv_machinery
  * @brief Generates an API area's registry storage, defaults and registration code.
  *
  * Include it in exactly one C translation unit per area, after the area's header, with

@@ -1,5 +1,6 @@
 /**
  * @file area_impl.h
+ * @ingroup axv_machinery
  * @brief Generates the prototypes and the ops table of an implementation of an area (the
  * C counterpart of the Rust crate's `api_impl`), from the area's op list.
  *

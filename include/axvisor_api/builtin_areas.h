@@ -6,6 +6,7 @@
 #define AXVISOR_API_BUILTIN_AREAS_H
 
 /**
+ * @ingroup axv_machinery
  * @brief Expands `X(area)` once per built-in area, in a fixed order.
  *
  * struct axv_platform has one member per entry, named as the area.

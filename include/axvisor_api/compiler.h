@@ -9,13 +9,21 @@
 #ifndef AXVISOR_API_COMPILER_H
 #define AXVISOR_API_COMPILER_H
 
+/**
+ * @defgroup axv_compiler Compiler and linkage helpers
+ * @brief Attributes and `extern "C"` wrappers the public headers use.
+ * @{
+ */
+
 #ifdef __cplusplus
-/** @brief Opens a block of declarations with C linkage when compiled as C++. */
+/** @brief Opens a block of declarations with C linkage: `extern "C" {` in C++, empty in C. */
 #define AXV_EXTERN_C_BEGIN extern "C" {
-/** @brief Closes a block opened by AXV_EXTERN_C_BEGIN. */
+/** @brief Closes a block opened by AXV_EXTERN_C_BEGIN: `}` in C++, empty in C. */
 #define AXV_EXTERN_C_END }
 #else
+/** @brief Opens a block of declarations with C linkage: `extern "C" {` in C++, empty in C. */
 #define AXV_EXTERN_C_BEGIN
+/** @brief Closes a block opened by AXV_EXTERN_C_BEGIN: `}` in C++, empty in C. */
 #define AXV_EXTERN_C_END
 #endif
 
@@ -52,5 +60,7 @@
 #else
 #define AXV_REGISTRY_SECTION
 #endif
+
+/** @} */
 
 #endif /* AXVISOR_API_COMPILER_H */

@@ -12,6 +12,14 @@
 #ifndef AXVISOR_API_OPLIST_H
 #define AXVISOR_API_OPLIST_H
 
+/**
+ * @defgroup axv_machinery Defining API areas
+ * @brief Op lists and the generators that expand them: how the built-in areas are made,
+ * and how a component defines (<axvisor_api/area_declare.h>, <axvisor_api/area_define.h>)
+ * or implements (<axvisor_api/area_impl.h>) an area of its own.
+ * @{
+ */
+
 /** @cond AXV_PRIVATE */
 #define AXV_PRIV_CAT(a, b) AXV_PRIV_CAT_(a, b)
 #define AXV_PRIV_CAT_(a, b) a##b
@@ -192,6 +200,8 @@
 #define AXV_PRIV_RETURN_VOID
 #define AXV_PRIV_RETURN_FALLBACK return
 /** @endcond */
+/** @} */
+
 /** @} */
 
 #endif /* AXVISOR_API_OPLIST_H */

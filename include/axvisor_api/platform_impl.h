@@ -1,5 +1,6 @@
 /**
  * @file platform_impl.h
+ * @ingroup axv_machinery
  * @brief <axvisor_api/area_impl.h> for every built-in area at once: the prototypes (with
  * AXV_IMPL_DECLARE_ONLY) or the ops tables of a complete platform named AXV_IMPL_PREFIX.
  * @code

@@ -10,6 +10,16 @@
 
 #include <axvisor_api/types.h>
 
+/**
+ * @defgroup axv_area_time Time area
+ * @ingroup axv_areas
+ * @brief The monotonic clock and one-shot timers.
+ *
+ * Everything here except the hand-written helpers is generated from the op list
+ * <axvisor_api/ops/time.h>; each op's contract is written there once.
+ * @{
+ */
+
 AXV_EXTERN_C_BEGIN
 /**
  * @brief A timer callback.
@@ -33,5 +43,7 @@ static inline axv_nanos_t axv_time_current_nanos(void) {
     return axv_time_ticks_to_nanos(axv_time_current_ticks());
 }
 AXV_EXTERN_C_END
+
+/** @} */
 
 #endif /* AXVISOR_API_TIME_H */

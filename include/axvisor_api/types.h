@@ -12,8 +12,8 @@
 AXV_EXTERN_C_BEGIN
 
 /**
- * @defgroup axv_types Types and status codes
- * @brief Address, time and id types, and the error codes every op returns.
+ * @defgroup axv_types Types
+ * @brief Address, time and id types shared by every area.
  * @{
  */
 
@@ -37,8 +37,12 @@ typedef uint32_t axv_irq_t;
 /** @brief Size and alignment of one physical frame, in bytes. */
 #define AXV_FRAME_SIZE 4096u
 
+/** @} */
+
 /**
- * @name Status codes
+ * @defgroup axv_status Status codes
+ * @brief What every status op and registry function returns.
+ *
  * 0 is success; errors are negative ints. Where Linux has an errno of the same meaning the
  * value is its negation, so an errno-style hypervisor can pass codes through unchanged.
  * They are plain int macros, so they can be returned from any int function (or C++
@@ -53,7 +57,6 @@ typedef uint32_t axv_irq_t;
 #define AXV_EINVAL (-22)     /**< An argument is invalid (NULL pointer, bad alignment, ...). */
 #define AXV_ENOSYS (-38)     /**< The op is not implemented by the installed platform. */
 #define AXV_EVERSION (-1000) /**< An ops table's ABI header does not match this library. */
-/** @} */
 
 /**
  * @brief Describes a status code in words.

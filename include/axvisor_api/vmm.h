@@ -10,6 +10,16 @@
 
 #include <axvisor_api/types.h>
 
+/**
+ * @defgroup axv_area_vmm VMM area
+ * @ingroup axv_areas
+ * @brief VM and vCPU queries and cross-vCPU interrupt injection.
+ *
+ * Everything here except the hand-written helpers is generated from the op list
+ * <axvisor_api/ops/vmm.h>; each op's contract is written there once.
+ * @{
+ */
+
 #define AXV_AREA_OPS <axvisor_api/ops/vmm.h>
 #define AXV_AREA_BUILTIN
 #include <axvisor_api/area_declare.h>
@@ -35,5 +45,7 @@ static inline int axv_vmm_current_vm_active_vcpus(uint64_t *mask) {
     return axv_vmm_active_vcpus(axv_vmm_current_vm_id(), mask);
 }
 AXV_EXTERN_C_END
+
+/** @} */
 
 #endif /* AXVISOR_API_VMM_H */

@@ -17,6 +17,8 @@ AXV_AREA_BEGIN(arch)
  * @return AXV_OK; AXV_EBUSY when every list register is in use (retry, or keep it queued);
  *         AXV_EINVAL for an INTID the hardware cannot take; AXV_ENOSYS when not implemented.
  * @note Must run on the CPU that runs the target vCPU, with interrupts masked; never sleeps.
+ *       Touches only the calling CPU's list registers, so calls on different CPUs do not
+ *       interfere.
  */
 AXV_OP(arch, STATUS, int, hardware_inject_virtual_interrupt, (axv_irq_t, irq))
 
@@ -24,28 +26,28 @@ AXV_OP(arch, STATUS, int, hardware_inject_virtual_interrupt, (axv_irq_t, irq))
  * @brief The GICD_TYPER value the virtual distributor should present to guests.
  * @return The register value (derived from the host's GICD_TYPER). Fatal when not
  *         implemented.
- * @note Any context; thread-safe.
+ * @note Any context, including IRQ handlers; thread-safe; never sleeps.
  */
 AXV_OP(arch, VALUE, uint32_t, read_vgicd_typer, (void))
 
 /**
  * @brief The GICD_IIDR value the virtual distributor should present to guests.
  * @return The register value. Fatal when not implemented.
- * @note Any context; thread-safe.
+ * @note Any context, including IRQ handlers; thread-safe; never sleeps.
  */
 AXV_OP(arch, VALUE, uint32_t, read_vgicd_iidr, (void))
 
 /**
  * @brief Physical base address of the host's GIC distributor (GICD).
  * @return The address. Fatal when not implemented.
- * @note Any context; thread-safe.
+ * @note Any context, including IRQ handlers; thread-safe; never sleeps.
  */
 AXV_OP(arch, VALUE, axv_paddr_t, host_gicd_base, (void))
 
 /**
  * @brief Physical base address of the host's first GIC redistributor (GICR).
  * @return The address. Fatal when not implemented.
- * @note Any context; thread-safe.
+ * @note Any context, including IRQ handlers; thread-safe; never sleeps.
  */
 AXV_OP(arch, VALUE, axv_paddr_t, host_gicr_base, (void))
 

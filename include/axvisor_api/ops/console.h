@@ -15,8 +15,10 @@ AXV_AREA_BEGIN(console)
  * @param len How many bytes.
  * @return How many bytes were written (@p len unless the console failed). Fatal when not
  *         implemented.
- * @note Whether it may be called from IRQ context is the platform's to document; the
- *       default fatal handler calls it.
+ * @note Whether it may be called from IRQ context is the platform's to document (the
+ *       reference platforms: posix from any thread; qemu polls the UART, so any context);
+ *       the default fatal handler calls it. Thread-safe, but concurrent writes may
+ *       interleave their bytes. May wait for the device to drain.
  */
 AXV_OP(console, VALUE, size_t, write_bytes, (const void *, buf, size_t, len))
 
@@ -25,6 +27,8 @@ AXV_OP(console, VALUE, size_t, write_bytes, (const void *, buf, size_t, len))
  * @param buf Receives up to @p len bytes.
  * @param len Room in @p buf.
  * @return How many bytes were read; 0 when none are ready. Fatal when not implemented.
+ * @note Never waits. Calling context as for axv_console_write_bytes(); concurrent readers
+ *       split the input between them.
  */
 AXV_OP(console, VALUE, size_t, read_bytes, (void *, buf, size_t, len))
 

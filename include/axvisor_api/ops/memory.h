@@ -14,8 +14,9 @@ AXV_AREA_BEGIN(memory)
  * @param frame Receives the frame's physical address on success; untouched on failure.
  * @return AXV_OK; AXV_ENOMEM when no frame is free; AXV_EINVAL when @p frame is NULL;
  *         AXV_ENOSYS when the platform has no allocator.
- * @note Calling context and thread-safety are the platform's: the reference platforms
- *       allow any thread and never sleep.
+ * @note Calling context and thread-safety are the platform's to document: the reference
+ *       platforms are thread-safe and never sleep (posix holds a short mutex; qemu a
+ *       spinlock with IRQs masked, so IRQ context is allowed there).
  */
 AXV_OP(memory, STATUS, int, alloc_frame, (axv_paddr_t *, frame))
 
@@ -28,6 +29,7 @@ AXV_OP(memory, STATUS, int, alloc_frame, (axv_paddr_t *, frame))
  * @return AXV_OK; AXV_ENOMEM when no such run is free; AXV_EINVAL for a NULL @p first,
  *         zero @p num_frames, a size that overflows, or an @p align_bytes that is not a
  *         power of two; AXV_ENOSYS when not implemented.
+ * @note Context and thread-safety as for axv_memory_alloc_frame().
  */
 AXV_OP(memory, STATUS, int, alloc_contiguous_frames,
        (size_t, num_frames, size_t, align_bytes, axv_paddr_t *, first))
@@ -37,6 +39,7 @@ AXV_OP(memory, STATUS, int, alloc_contiguous_frames,
  * @param frame The frame's physical address.
  * @return AXV_OK; AXV_EINVAL when @p frame is not an allocated frame (never allocated,
  *         already freed, misaligned, foreign); AXV_ENOSYS when not implemented.
+ * @note Context and thread-safety as for axv_memory_alloc_frame().
  */
 AXV_OP(memory, STATUS, int, dealloc_frame, (axv_paddr_t, frame))
 
@@ -46,6 +49,7 @@ AXV_OP(memory, STATUS, int, dealloc_frame, (axv_paddr_t, frame))
  * @param num_frames The run's length, as allocated.
  * @return AXV_OK; AXV_EINVAL when the range is not an allocated run; AXV_ENOSYS when not
  *         implemented.
+ * @note Context and thread-safety as for axv_memory_alloc_frame().
  */
 AXV_OP(memory, STATUS, int, dealloc_contiguous_frames, (axv_paddr_t, first, size_t, num_frames))
 

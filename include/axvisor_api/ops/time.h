@@ -43,6 +43,8 @@ AXV_OP(time, VALUE, axv_ticks_t, nanos_to_ticks, (axv_nanos_t, nanos))
  * @param token Receives a token for axv_time_cancel_timer(); never 0.
  * @return AXV_OK; AXV_EINVAL for a NULL @p fn or @p token; AXV_ENOMEM when no timer
  *         can be queued; AXV_ENOSYS when not implemented.
+ * @note Any context, including timer callbacks (a callback may re-arm); thread-safe;
+ *       never sleeps (the reference platforms hold a short lock).
  */
 AXV_OP(time, STATUS, int, register_timer,
        (axv_nanos_t, deadline_ns, axv_timer_fn, fn, void *, arg, axv_timer_token_t *, token))
@@ -53,6 +55,9 @@ AXV_OP(time, STATUS, int, register_timer,
  * @return AXV_OK when the callback is guaranteed never to run; AXV_ENOENT when it already
  *         ran (or is running), was cancelled, or never existed; AXV_ENOSYS when not
  *         implemented.
+ * @note Any context, including timer callbacks (also the timer's own); thread-safe, from
+ *       any CPU or thread. Never waits for a running callback, so a callback cannot
+ *       deadlock on its own cancel.
  */
 AXV_OP(time, STATUS, int, cancel_timer, (axv_timer_token_t, token))
 

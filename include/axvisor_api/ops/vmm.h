@@ -31,6 +31,7 @@ AXV_OP(vmm, VALUE, axv_vcpu_id_t, current_vcpu_id, (void))
  * @param num Receives the number of vCPUs.
  * @return AXV_OK; AXV_ENOENT for an unknown VM; AXV_EINVAL for a NULL @p num; AXV_ENOSYS
  *         when not implemented.
+ * @note Any context; thread-safe.
  */
 AXV_OP(vmm, STATUS, int, vcpu_num, (axv_vm_id_t, vm_id, size_t *, num))
 
@@ -40,6 +41,7 @@ AXV_OP(vmm, STATUS, int, vcpu_num, (axv_vm_id_t, vm_id, size_t *, num))
  * @param mask Receives a bit mask: bit i set when vCPU i is active.
  * @return AXV_OK; AXV_ENOENT for an unknown VM; AXV_EINVAL for a NULL @p mask;
  *         AXV_ENOSYS when not implemented.
+ * @note Any context; thread-safe. The answer may be stale by the time it is used.
  */
 AXV_OP(vmm, STATUS, int, active_vcpus, (axv_vm_id_t, vm_id, uint64_t *, mask))
 

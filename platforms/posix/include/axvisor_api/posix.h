@@ -211,6 +211,12 @@ bool axv_posix_vcpu_take_pending(axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id, axv_i
 /**
  * @brief axv_posix_vcpu_take_pending() in the shape of the conformance suite's
  * `irq_pending` hook (the context is ignored).
+ * @param ctx Ignored.
+ * @param vm_id The VM.
+ * @param vcpu_id The vCPU.
+ * @param irq The INTID.
+ * @return As axv_posix_vcpu_take_pending().
+ * @note Thread-safe.
  */
 bool axv_posix_conformance_irq_pending(void *ctx, axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id,
                                        axv_irq_t irq);

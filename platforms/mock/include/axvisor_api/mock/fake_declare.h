@@ -1,5 +1,6 @@
 /**
  * @file fake_declare.h
+ * @ingroup axv_fakes
  * @brief Generates the declarations of an API area's fakes from its op list.
  *
  * Include it after the area's header, with `AXV_AREA_OPS` defined as the area's op list:

@@ -1,5 +1,6 @@
 /**
  * @file fake_define.h
+ * @ingroup axv_fakes
  * @brief Generates the definitions of an API area's fakes from its op list.
  *
  * Include it in exactly one C translation unit per area (C99 or later), after the fake

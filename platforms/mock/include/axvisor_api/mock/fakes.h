@@ -71,7 +71,7 @@ void axv_mock_reset_all(void);
  * @brief Installs #axv_mock_platform, so that every built-in accessor reaches its fake.
  *
  * Does not reset the fakes; call axv_mock_reset_all() for that. To undo it, reset the areas
- * (axv_<area>_reset()) or register the tables saved with axv_<area>_get() beforehand.
+ * (`axv_<area>_reset()`) or register the tables saved with `axv_<area>_get()` beforehand.
  * @return What axv_platform_install() returns: AXV_OK, or AXV_EPERM once the registry is
  *         sealed.
  * @note Boot-time rules apply, as for any platform install: not concurrently with

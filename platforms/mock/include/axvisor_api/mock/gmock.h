@@ -66,6 +66,12 @@
 #include <axvisor_api/axvisor_api.h>
 #include <axvisor_api/builtin_areas.h>
 
+/**
+ * @defgroup axv_gmock gMock adapters
+ * @brief One gMock class per area and a guard that installs it for a scope (C++ tests).
+ * @{
+ */
+
 namespace axv {
 namespace mock {
 
@@ -148,7 +154,10 @@ template <typename Area> class scoped_install {
     scoped_install(const scoped_install &) = delete;
     scoped_install &operator=(const scoped_install &) = delete;
 
-    /** @brief Tells whether the mock was installed (false when the constructor refused). */
+    /**
+     * @brief Tells whether the mock was installed.
+     * @return false when the constructor refused (sealed registry, ...), true otherwise.
+     */
     bool installed() const noexcept {
         return installed_;
     }
@@ -171,6 +180,8 @@ template <typename Mock> scoped_install(Mock &) -> scoped_install<typename Mock:
 
 } // namespace mock
 } // namespace axv
+
+/** @} */
 
 #define AXV_AREA_OPS <axvisor_api/ops/memory.h>
 #include <axvisor_api/mock/gmock_area.h>

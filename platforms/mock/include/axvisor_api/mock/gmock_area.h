@@ -1,5 +1,6 @@
 /**
  * @file gmock_area.h
+ * @ingroup axv_gmock
  * @brief Generates an API area's gMock class and trampoline table from its op list (C++).
  *
  * Include it after <axvisor_api/mock/gmock.h> and the area's own header, with
