@@ -18,6 +18,8 @@
 
 #include <axvisor_api/time.h>
 
+#include "../support/scale.h"
+
 extern "C" {
 #include "time_internal.h"
 }
@@ -131,7 +133,8 @@ TEST_F(Timers, FireNotBeforeTheirDeadlinesInDeadlineOrder) {
     for (int i = 0; i < n; i++)
         order[i] = i;
     std::shuffle(order.begin(), order.end(), std::mt19937(7));
-    axv_nanos_t base = now() + 2 * kMs;
+    // All registered before the first is due, also under valgrind (AXV_TEST_SCALE).
+    axv_nanos_t base = now() + axv_test::stretched(2 * kMs);
     for (int i : order) { // registered in shuffled order, due in id order
         timers[i] = {&log, i, base + static_cast<axv_nanos_t>(i) * 300 * kUs, 0};
         axv_timer_token_t token = 0;
@@ -210,12 +213,14 @@ TEST_F(Timers, CancelledBeforeTheDeadlineNeverRuns) {
     Shot cancelled, control;
     axv_timer_token_t token, control_token;
     axv_nanos_t t = now();
-    ASSERT_EQ(arm(cancelled, t + 3 * kMs, &token), AXV_OK);
-    ASSERT_EQ(arm(control, t + 6 * kMs, &control_token), AXV_OK);
+    // The cancel comes before the deadline, also under valgrind (AXV_TEST_SCALE).
+    const axv_nanos_t ms = axv_test::stretched(kMs);
+    ASSERT_EQ(arm(cancelled, t + 3 * ms, &token), AXV_OK);
+    ASSERT_EQ(arm(control, t + 6 * ms, &control_token), AXV_OK);
     ASSERT_EQ(axv_time_cancel_timer(token), AXV_OK);
     // The control fires after the cancelled deadline: the service was there and skipped it.
     ASSERT_TRUE(wait_for([&] { return control.runs.load() == 1; }));
-    sleep_until(t + 8 * kMs);
+    sleep_until(t + 8 * ms);
     EXPECT_EQ(cancelled.runs.load(), 0);
     EXPECT_EQ(axv_time_cancel_timer(token), AXV_ENOENT) << "cancelled twice";
 }
@@ -296,10 +301,12 @@ TEST_F(Timers, CallbackCancelsAnotherPendingTimerAndNotItself) {
     axv_nanos_t t = now();
     axv_timer_token_t control_token;
     // The victim is registered first, so its token is known before the canceller can run;
-    // the canceller is due first, so it runs before the victim however late the service is.
-    ASSERT_EQ(arm(victim, t + 3 * kMs, &c.victim), AXV_OK);
+    // the canceller is due first, so it runs before the victim however late the service is,
+    // provided it is registered before the victim is due (stretched under valgrind).
+    const axv_nanos_t ms = axv_test::stretched(kMs);
+    ASSERT_EQ(arm(victim, t + 3 * ms, &c.victim), AXV_OK);
     ASSERT_EQ(axv_time_register_timer(t, cancel_victim_and_self, &c, &c.self), AXV_OK);
-    ASSERT_EQ(arm(control, t + 5 * kMs, &control_token), AXV_OK);
+    ASSERT_EQ(arm(control, t + 5 * ms, &control_token), AXV_OK);
     ASSERT_TRUE(wait_for([&] { return control.runs.load() == 1; }));
     EXPECT_EQ(c.victim_rc.load(), AXV_OK);
     EXPECT_EQ(c.self_rc.load(), AXV_ENOENT);
@@ -491,10 +498,12 @@ TEST_F(Timers, ShutdownCancelsAndCountsPendingTimersWhichNeverRun) {
     axv_nanos_t t = now();
     for (auto &s : due)
         ASSERT_EQ(arm(s, t, &token), AXV_OK);
+    // Far enough for the shutdown to come first, also under valgrind (AXV_TEST_SCALE).
+    const axv_nanos_t later = axv_test::stretched(30 * kMs);
     for (auto &s : pending)
-        ASSERT_EQ(arm(s, t + 30 * kMs, &token), AXV_OK);
+        ASSERT_EQ(arm(s, t + later, &token), AXV_OK);
     Shot cancelled;
-    ASSERT_EQ(arm(cancelled, t + 30 * kMs, &token), AXV_OK);
+    ASSERT_EQ(arm(cancelled, t + later, &token), AXV_OK);
     ASSERT_EQ(axv_time_cancel_timer(token), AXV_OK);
     ASSERT_TRUE(wait_for([&] {
         return std::all_of(due.begin(), due.end(), [](Shot &s) { return s.runs.load() == 1; });
@@ -510,7 +519,7 @@ TEST_F(Timers, ShutdownCancelsAndCountsPendingTimersWhichNeverRun) {
     // Start again to read the clock, and wait past the old deadlines: none of them ran.
     ASSERT_EQ(axv_posix_init(nullptr), AXV_OK);
     started = true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(35));
+    sleep_until(t + later + 5 * kMs);
     for (auto &s : pending)
         EXPECT_EQ(s.runs.load(), 0);
 }
@@ -558,6 +567,9 @@ TEST_F(Lifecycle, StatusOpsBeforeStartAreEperm) {
 }
 
 TEST_F(Lifecycle, ServiceThreadExistsOnlyWhileStarted) {
+    // ThreadSanitizer starts a helper thread at the first thread creation: get it started
+    // before counting, so that it is not mistaken for the service thread.
+    std::thread([] {}).join();
     size_t before = threads_in_process();
     ASSERT_GT(before, 0u);
     ASSERT_EQ(axv_posix_time_start(&config), AXV_OK);

@@ -12,6 +12,8 @@ extern "C" {
 // Runs fn with a fatal handler that records the message and longjmps back. Returns the
 // message, or NULL when fn returned without a fatal error.
 const char *axv_test_capture_fatal(void (*fn)(void));
+// axv_host_implements() called from C with any id, even one no enumerator has.
+bool axv_test_host_implements_id(int op);
 }
 
 // An ops table with a valid header and every op NULL.
