@@ -1,0 +1,16 @@
+# Every test program of a hosted build runs through test_launcher.sh, which runs it under
+# valgrind memcheck when AXV_TEST_VALGRIND=1 is in ctest's environment (the valgrind test
+# preset) and as is otherwise. So the plain build's tests need no second build to be checked
+# by valgrind. The launcher is set for the targets created after this file (all of them:
+# the top level includes it before adding any directory); ctest prepends it to tests, and
+# gtest_discover_tests to its discovery too.
+if(CMAKE_CROSSCOMPILING OR CMAKE_SYSTEM_NAME STREQUAL "Generic")
+    return()
+endif()
+set(axv_test_launcher ${CMAKE_CURRENT_LIST_DIR}/test_launcher.sh)
+if(CMAKE_VERSION VERSION_LESS 3.29)
+    # Before 3.29 ctest prepends the emulator of a host build's targets too.
+    set(CMAKE_CROSSCOMPILING_EMULATOR ${axv_test_launcher})
+else()
+    set(CMAKE_TEST_LAUNCHER ${axv_test_launcher})
+endif()
