@@ -21,8 +21,9 @@
  * @endcode
  * Every op must then be implemented: a missing one is a link error naming the function,
  * never a silent default. (A platform that leaves ops out writes its table by hand; NULL
- * members get the registry's defaults.) The same names are what a static binding of the
- * accessors calls directly.
+ * members get the registry's defaults.) For a `FALLBACK` op with nothing better to offer,
+ * the function forwards to the area's `axv_<area>_fallback_<op>()`. The same names are what
+ * a static binding of the accessors calls directly.
  *
  * No include guard (one inclusion per area); it undefines AXV_AREA_OPS and
  * AXV_IMPL_DECLARE_ONLY, and keeps AXV_IMPL_PREFIX for the next area.

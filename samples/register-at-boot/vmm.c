@@ -44,18 +44,10 @@ int axv_tiny_vmm_inject_interrupt(axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id, axv_
     return AXV_OK;
 }
 
-/* The optional op, implemented anyway: platform_impl.h asks for every op. Same semantics as
- * the library's fallback: lowest vCPU first, carry on past failures, first error wins. */
+/* The optional op: platform_impl.h asks for every op, and a platform with nothing better
+ * than a loop over the vCPUs forwards to the library's fallback, which does exactly that. */
 int axv_tiny_vmm_inject_interrupt_to_vcpus(axv_vm_id_t vm_id, uint64_t vcpu_mask, axv_irq_t irq) {
-    int first_error = AXV_OK;
-    for (axv_vcpu_id_t vcpu = 0; vcpu < 64 && (vcpu_mask >> vcpu) != 0; vcpu++) {
-        if (((vcpu_mask >> vcpu) & 1u) == 0)
-            continue;
-        int rc = axv_tiny_vmm_inject_interrupt(vm_id, vcpu, irq);
-        if (rc != AXV_OK && first_error == AXV_OK)
-            first_error = rc;
-    }
-    return first_error;
+    return axv_vmm_fallback_inject_interrupt_to_vcpus(vm_id, vcpu_mask, irq);
 }
 
 int axv_tiny_vmm_notify_vcpu_timer_expired(axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id) {
