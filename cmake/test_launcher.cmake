@@ -4,7 +4,10 @@
 # by valgrind. The launcher is set for the targets created after this file (all of them:
 # the top level includes it before adding any directory); ctest prepends it to tests, and
 # gtest_discover_tests to its discovery too.
-if(CMAKE_CROSSCOMPILING OR CMAKE_SYSTEM_NAME STREQUAL "Generic")
+# Only builds that run tests need it: a parent project embedding the library gets no
+# emulator on its targets.
+if(CMAKE_CROSSCOMPILING OR CMAKE_SYSTEM_NAME STREQUAL "Generic"
+   OR NOT (AXV_BUILD_TESTS OR AXV_BUILD_SAMPLES OR AXV_BUILD_BENCH))
     return()
 endif()
 set(axv_test_launcher ${CMAKE_CURRENT_LIST_DIR}/test_launcher.sh)
