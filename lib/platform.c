@@ -8,7 +8,7 @@ int axv_platform_validate(const struct axv_platform *platform, const char **fail
         return AXV_EPERM;
     if (platform == NULL)
         return AXV_EINVAL;
-#define AXV_VALIDATE_AREA(area)                         \
+#define AXV_EACH_AREA(area)                             \
     if (platform->area != NULL) {                       \
         int rc = axv_##area##_validate(platform->area); \
         if (rc != AXV_OK) {                             \
@@ -17,8 +17,7 @@ int axv_platform_validate(const struct axv_platform *platform, const char **fail
             return rc;                                  \
         }                                               \
     }
-    AXV_BUILTIN_AREAS(AXV_VALIDATE_AREA)
-#undef AXV_VALIDATE_AREA
+#include <axvisor_api/each_area.h>
     return AXV_OK;
 }
 
@@ -27,10 +26,9 @@ int axv_platform_install(const struct axv_platform *platform) {
     if (rc != AXV_OK)
         return rc;
         /* Every table passed the same checks register() makes, so a refusal here is a bug. */
-#define AXV_INSTALL_AREA(area)                                                     \
+#define AXV_EACH_AREA(area)                                                        \
     if (platform->area != NULL && axv_##area##_register(platform->area) != AXV_OK) \
         axv_fatal("platform install: " #area " table refused after validation");
-    AXV_BUILTIN_AREAS(AXV_INSTALL_AREA)
-#undef AXV_INSTALL_AREA
+#include <axvisor_api/each_area.h>
     return AXV_OK;
 }

@@ -1,6 +1,5 @@
 /* The registry core: header checks, the list of tracked areas, and sealing.
  * Registration is boot-time and single-threaded by contract, so plain accesses suffice. */
-#include <axvisor_api/builtin_areas.h>
 #include <axvisor_api/platform.h>
 #include <axvisor_api/port.h>
 #include <axvisor_api/registry.h>
@@ -12,18 +11,19 @@ struct axv_core_state {
     const struct axv_area_desc *areas[AXV_MAX_AREAS];
 } AXV_ALIGNED(AXV_REGISTRY_ALIGN);
 
-#define AXV_COUNT_AREA(area) +1
-#define AXV_AREA_ENTRY(area) &axv_##area##_area,
-
 /* Built-in areas are tracked from the start, so sealing protects their slots even when no
  * table was ever registered for them. */
 static AXV_REGISTRY_SECTION struct axv_core_state core = {
     .sealed = false,
-    .num_areas = 0 AXV_BUILTIN_AREAS(AXV_COUNT_AREA),
-    .areas = {AXV_BUILTIN_AREAS(AXV_AREA_ENTRY)},
+    .num_areas = axv_num_builtin_areas,
+    .areas =
+        {
+#define AXV_EACH_AREA(area) &axv_##area##_area,
+#include <axvisor_api/each_area.h>
+        },
 };
 
-typedef char axv_builtin_areas_fit[(0 AXV_BUILTIN_AREAS(AXV_COUNT_AREA) <= AXV_MAX_AREAS) ? 1 : -1];
+typedef char axv_builtin_areas_fit[(axv_num_builtin_areas <= AXV_MAX_AREAS) ? 1 : -1];
 
 /* All members after the header are function pointers, which share one size here. */
 typedef void (*axv_any_op)(void);

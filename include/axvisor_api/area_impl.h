@@ -25,8 +25,9 @@
  * the function forwards to the area's `axv_<area>_fallback_<op>()`. The same names are what
  * a static binding of the accessors calls directly.
  *
- * No include guard (one inclusion per area); it undefines AXV_AREA_OPS and
- * AXV_IMPL_DECLARE_ONLY, and keeps AXV_IMPL_PREFIX for the next area.
+ * `AXV_AREA_OPS` may name a list of op lists: <axvisor_api/platform_impl.h> passes the
+ * built-in list, for a whole platform in one inclusion. No include guard; it undefines
+ * AXV_AREA_OPS and AXV_IMPL_DECLARE_ONLY, and keeps AXV_IMPL_PREFIX.
  */
 #ifndef AXV_AREA_OPS
 #error "define AXV_AREA_OPS as the op list's path before including <axvisor_api/area_impl.h>"

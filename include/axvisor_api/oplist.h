@@ -28,127 +28,54 @@
 #define AXV_PRIV_NARGS_(_1, _2, _3, _4, _5, _6, _7, _8, _9, _10, _11, _12, _13, _14, _15, _16, n, \
                         ...)                                                                      \
     n
+#define AXV_PRIV_UNPAREN(...) __VA_ARGS__
+#define AXV_PRIV_CALL(macro, args) macro args
 
-/* Prototype form: "type name, type name". One element means the tuple is (void). */
-#define AXV_PRIV_PARAMS_1(v) v
-#define AXV_PRIV_PARAMS_2(t1, a1) t1 a1
-#define AXV_PRIV_PARAMS_4(t1, a1, t2, a2) t1 a1, t2 a2
-#define AXV_PRIV_PARAMS_6(t1, a1, t2, a2, t3, a3) t1 a1, t2 a2, t3 a3
-#define AXV_PRIV_PARAMS_8(t1, a1, t2, a2, t3, a3, t4, a4) t1 a1, t2 a2, t3 a3, t4 a4
-#define AXV_PRIV_PARAMS_10(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5) t1 a1, t2 a2, t3 a3, t4 a4, t5 a5
-#define AXV_PRIV_PARAMS_12(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6) \
-    t1 a1, t2 a2, t3 a3, t4 a4, t5 a5, t6 a6
-#define AXV_PRIV_PARAMS_14(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6, t7, a7) \
-    t1 a1, t2 a2, t3 a3, t4 a4, t5 a5, t6 a6, t7 a7
-#define AXV_PRIV_PARAMS_16(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6, t7, a7, t8, a8) \
-    t1 a1, t2 a2, t3 a3, t4 a4, t5 a5, t6 a6, t7 a7, t8 a8
+/* One step per (type, name) pair; a tuple of one element is (void) and gives `none`. The
+ * argument list is built first and applied through AXV_PRIV_CALL, so the step macros see
+ * the tuple's elements as separate arguments. */
+#define AXV_PRIV_MAP_1(f, sep, none, v) none
+#define AXV_PRIV_MAP_2(f, sep, none, t, a) f(t, a)
+#define AXV_PRIV_MAP_4(f, sep, none, t, a, ...) \
+    f(t, a) sep() AXV_PRIV_MAP_2(f, sep, none, __VA_ARGS__)
+#define AXV_PRIV_MAP_6(f, sep, none, t, a, ...) \
+    f(t, a) sep() AXV_PRIV_MAP_4(f, sep, none, __VA_ARGS__)
+#define AXV_PRIV_MAP_8(f, sep, none, t, a, ...) \
+    f(t, a) sep() AXV_PRIV_MAP_6(f, sep, none, __VA_ARGS__)
+#define AXV_PRIV_MAP_10(f, sep, none, t, a, ...) \
+    f(t, a) sep() AXV_PRIV_MAP_8(f, sep, none, __VA_ARGS__)
+#define AXV_PRIV_MAP_12(f, sep, none, t, a, ...) \
+    f(t, a) sep() AXV_PRIV_MAP_10(f, sep, none, __VA_ARGS__)
+#define AXV_PRIV_MAP_14(f, sep, none, t, a, ...) \
+    f(t, a) sep() AXV_PRIV_MAP_12(f, sep, none, __VA_ARGS__)
+#define AXV_PRIV_MAP_16(f, sep, none, t, a, ...) \
+    f(t, a) sep() AXV_PRIV_MAP_14(f, sep, none, __VA_ARGS__)
 
-/* Call form: "name, name". */
-#define AXV_PRIV_ARGS_1(v)
-#define AXV_PRIV_ARGS_2(t1, a1) a1
-#define AXV_PRIV_ARGS_4(t1, a1, t2, a2) a1, a2
-#define AXV_PRIV_ARGS_6(t1, a1, t2, a2, t3, a3) a1, a2, a3
-#define AXV_PRIV_ARGS_8(t1, a1, t2, a2, t3, a3, t4, a4) a1, a2, a3, a4
-#define AXV_PRIV_ARGS_10(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5) a1, a2, a3, a4, a5
-#define AXV_PRIV_ARGS_12(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6) a1, a2, a3, a4, a5, a6
-#define AXV_PRIV_ARGS_14(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6, t7, a7) \
-    a1, a2, a3, a4, a5, a6, a7
-#define AXV_PRIV_ARGS_16(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6, t7, a7, t8, a8) \
-    a1, a2, a3, a4, a5, a6, a7, a8
-
-/* Statement form: "(void)name;" for each parameter, for stubs that ignore them. */
-#define AXV_PRIV_UNUSED_1(v)
-#define AXV_PRIV_UNUSED_2(t1, a1) (void)a1;
-#define AXV_PRIV_UNUSED_4(t1, a1, t2, a2) (void)a1, (void)a2;
-#define AXV_PRIV_UNUSED_6(t1, a1, t2, a2, t3, a3) (void)a1, (void)a2, (void)a3;
-#define AXV_PRIV_UNUSED_8(t1, a1, t2, a2, t3, a3, t4, a4) (void)a1, (void)a2, (void)a3, (void)a4;
-#define AXV_PRIV_UNUSED_10(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5) \
-    (void)a1, (void)a2, (void)a3, (void)a4, (void)a5;
-#define AXV_PRIV_UNUSED_12(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6) \
-    (void)a1, (void)a2, (void)a3, (void)a4, (void)a5, (void)a6;
-#define AXV_PRIV_UNUSED_14(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6, t7, a7) \
-    (void)a1, (void)a2, (void)a3, (void)a4, (void)a5, (void)a6, (void)a7;
-#define AXV_PRIV_UNUSED_16(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6, t7, a7, t8, a8) \
-    (void)a1, (void)a2, (void)a3, (void)a4, (void)a5, (void)a6, (void)a7, (void)a8;
-
-/* Member form: "type name;" per parameter. C forbids empty structs, so (void) gives one
- * placeholder member; no parameter can be named like it because (void) has none. */
-#define AXV_PRIV_FIELDS_1(v) char no_args;
-#define AXV_PRIV_FIELDS_2(t1, a1) t1 a1;
-#define AXV_PRIV_FIELDS_4(t1, a1, t2, a2) \
-    t1 a1;                                \
-    t2 a2;
-#define AXV_PRIV_FIELDS_6(t1, a1, t2, a2, t3, a3) \
-    t1 a1;                                        \
-    t2 a2;                                        \
-    t3 a3;
-#define AXV_PRIV_FIELDS_8(t1, a1, t2, a2, t3, a3, t4, a4) \
-    t1 a1;                                                \
-    t2 a2;                                                \
-    t3 a3;                                                \
-    t4 a4;
-#define AXV_PRIV_FIELDS_10(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5) \
-    t1 a1;                                                         \
-    t2 a2;                                                         \
-    t3 a3;                                                         \
-    t4 a4;                                                         \
-    t5 a5;
-#define AXV_PRIV_FIELDS_12(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6) \
-    t1 a1;                                                                 \
-    t2 a2;                                                                 \
-    t3 a3;                                                                 \
-    t4 a4;                                                                 \
-    t5 a5;                                                                 \
-    t6 a6;
-#define AXV_PRIV_FIELDS_14(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6, t7, a7) \
-    t1 a1;                                                                         \
-    t2 a2;                                                                         \
-    t3 a3;                                                                         \
-    t4 a4;                                                                         \
-    t5 a5;                                                                         \
-    t6 a6;                                                                         \
-    t7 a7;
-#define AXV_PRIV_FIELDS_16(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6, t7, a7, t8, a8) \
-    t1 a1;                                                                                 \
-    t2 a2;                                                                                 \
-    t3 a3;                                                                                 \
-    t4 a4;                                                                                 \
-    t5 a5;                                                                                 \
-    t6 a6;                                                                                 \
-    t7 a7;                                                                                 \
-    t8 a8;
-
-/* Initialiser form: "{name, name}" in parameter order; (void) fills the placeholder. */
-#define AXV_PRIV_ARGS_INIT_1(v) \
-    { 0 }
-#define AXV_PRIV_ARGS_INIT_2(t1, a1) \
-    { a1 }
-#define AXV_PRIV_ARGS_INIT_4(t1, a1, t2, a2) \
-    { a1, a2 }
-#define AXV_PRIV_ARGS_INIT_6(t1, a1, t2, a2, t3, a3) \
-    { a1, a2, a3 }
-#define AXV_PRIV_ARGS_INIT_8(t1, a1, t2, a2, t3, a3, t4, a4) \
-    { a1, a2, a3, a4 }
-#define AXV_PRIV_ARGS_INIT_10(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5) \
-    { a1, a2, a3, a4, a5 }
-#define AXV_PRIV_ARGS_INIT_12(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6) \
-    { a1, a2, a3, a4, a5, a6 }
-#define AXV_PRIV_ARGS_INIT_14(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6, t7, a7) \
-    { a1, a2, a3, a4, a5, a6, a7 }
-#define AXV_PRIV_ARGS_INIT_16(t1, a1, t2, a2, t3, a3, t4, a4, t5, a5, t6, a6, t7, a7, t8, a8) \
-    { a1, a2, a3, a4, a5, a6, a7, a8 }
-
-/* Prototype form without "void": empty for (void), for C++ (and gMock) signatures. */
-#define AXV_PRIV_PARAMS_OR_EMPTY_1(v)
-#define AXV_PRIV_PARAMS_OR_EMPTY_2(...) AXV_PRIV_PARAMS_2(__VA_ARGS__)
-#define AXV_PRIV_PARAMS_OR_EMPTY_4(...) AXV_PRIV_PARAMS_4(__VA_ARGS__)
-#define AXV_PRIV_PARAMS_OR_EMPTY_6(...) AXV_PRIV_PARAMS_6(__VA_ARGS__)
-#define AXV_PRIV_PARAMS_OR_EMPTY_8(...) AXV_PRIV_PARAMS_8(__VA_ARGS__)
-#define AXV_PRIV_PARAMS_OR_EMPTY_10(...) AXV_PRIV_PARAMS_10(__VA_ARGS__)
-#define AXV_PRIV_PARAMS_OR_EMPTY_12(...) AXV_PRIV_PARAMS_12(__VA_ARGS__)
-#define AXV_PRIV_PARAMS_OR_EMPTY_14(...) AXV_PRIV_PARAMS_14(__VA_ARGS__)
-#define AXV_PRIV_PARAMS_OR_EMPTY_16(...) AXV_PRIV_PARAMS_16(__VA_ARGS__)
+#define AXV_PRIV_PARAM(t, a) t a
+#define AXV_PRIV_ARG(t, a) a
+#define AXV_PRIV_UNUSED(t, a) (void)a;
+#define AXV_PRIV_FIELD(t, a) t a;
 /** @endcond */
+
+/** @brief Separator for AXV_MAP_PARAMS(): a comma between two expansions. */
+#define AXV_SEP_COMMA() ,
+/** @brief Separator for AXV_MAP_PARAMS(): nothing between two expansions. */
+#define AXV_SEP_NONE()
+
+/**
+ * @brief Applies `f(type, name)` to each pair of a parameter tuple.
+ *
+ * `AXV_MAP_PARAMS(F, AXV_SEP_COMMA, none, (int, a, char, b))` gives
+ * `F(int, a) , F(char, b)`; the tuple `(void)` gives `none`.
+ * @param f A macro taking a parameter's type and name.
+ * @param sep A function-like macro called as `sep()` between two expansions (AXV_SEP_COMMA or
+ *        AXV_SEP_NONE).
+ * @param none What `(void)` expands to (may be empty).
+ * @param tuple The op's parameter tuple, at most 8 pairs.
+ */
+#define AXV_MAP_PARAMS(f, sep, none, tuple)                          \
+    AXV_PRIV_CALL(AXV_PRIV_CAT(AXV_PRIV_MAP_, AXV_PRIV_NARGS tuple), \
+                  (f, sep, none, AXV_PRIV_UNPAREN tuple))
 
 /**
  * @brief Expands a parameter tuple to a prototype's parameter list.
@@ -156,17 +83,16 @@
  * `AXV_PARAMS((size_t, n, axv_paddr_t *, out))` gives `size_t n, axv_paddr_t * out`;
  * `AXV_PARAMS((void))` gives `void`.
  */
-#define AXV_PARAMS(tuple) AXV_PRIV_CAT(AXV_PRIV_PARAMS_, AXV_PRIV_NARGS tuple) tuple
+#define AXV_PARAMS(tuple) AXV_MAP_PARAMS(AXV_PRIV_PARAM, AXV_SEP_COMMA, void, tuple)
 /** @brief Expands a parameter tuple to the argument list of a forwarding call: `n, out`. */
-#define AXV_ARGS(tuple) AXV_PRIV_CAT(AXV_PRIV_ARGS_, AXV_PRIV_NARGS tuple) tuple
+#define AXV_ARGS(tuple) AXV_MAP_PARAMS(AXV_PRIV_ARG, AXV_SEP_COMMA, , tuple)
 /** @brief Expands a parameter tuple to `(void)` casts of every parameter (for stubs). */
-#define AXV_UNUSED_PARAMS(tuple) AXV_PRIV_CAT(AXV_PRIV_UNUSED_, AXV_PRIV_NARGS tuple) tuple
+#define AXV_UNUSED_PARAMS(tuple) AXV_MAP_PARAMS(AXV_PRIV_UNUSED, AXV_SEP_NONE, , tuple)
 /**
  * @brief Like AXV_PARAMS(), but empty for `(void)`: for C++ signatures such as gMock's
  * MOCK_METHOD, which refuses `(void)`.
  */
-#define AXV_PARAMS_OR_EMPTY(tuple) \
-    AXV_PRIV_CAT(AXV_PRIV_PARAMS_OR_EMPTY_, AXV_PRIV_NARGS tuple) tuple
+#define AXV_PARAMS_OR_EMPTY(tuple) AXV_MAP_PARAMS(AXV_PRIV_PARAM, AXV_SEP_COMMA, , tuple)
 /**
  * @brief Expands a parameter tuple to struct members, one per parameter, named as the
  * parameters: `size_t n; axv_paddr_t * out;`.
@@ -175,12 +101,13 @@
  * a call's arguments (the fakes do). A parameter type must be assignable (no top-level
  * `const`), which a parameter never needs.
  */
-#define AXV_FIELDS(tuple) AXV_PRIV_CAT(AXV_PRIV_FIELDS_, AXV_PRIV_NARGS tuple) tuple
+#define AXV_FIELDS(tuple) AXV_MAP_PARAMS(AXV_PRIV_FIELD, AXV_SEP_NONE, char no_args;, tuple)
 /**
  * @brief Expands a parameter tuple to an initialiser of the struct AXV_FIELDS() declares,
  * from the parameters in scope: `{n, out}`, or `{0}` for `(void)`.
  */
-#define AXV_ARGS_INIT(tuple) AXV_PRIV_CAT(AXV_PRIV_ARGS_INIT_, AXV_PRIV_NARGS tuple) tuple
+#define AXV_ARGS_INIT(tuple) \
+    { AXV_MAP_PARAMS(AXV_PRIV_ARG, AXV_SEP_COMMA, 0, tuple) }
 
 /**
  * @name Op kinds

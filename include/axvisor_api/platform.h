@@ -5,13 +5,7 @@
 #ifndef AXVISOR_API_PLATFORM_H
 #define AXVISOR_API_PLATFORM_H
 
-#include <axvisor_api/arch.h>
-#include <axvisor_api/builtin_areas.h>
-#include <axvisor_api/console.h>
-#include <axvisor_api/host.h>
-#include <axvisor_api/memory.h>
-#include <axvisor_api/time.h>
-#include <axvisor_api/vmm.h>
+#include <axvisor_api/areas.h>
 
 AXV_EXTERN_C_BEGIN
 
@@ -22,17 +16,16 @@ AXV_EXTERN_C_BEGIN
  */
 
 /**
- * @brief A platform's ops tables. A NULL table means "this platform does not provide the
- * area": installing leaves that area's slot as it is.
+ * @brief A platform's ops tables: `name`, then one member per built-in area, named as the
+ * area and in the order of <axvisor_api/builtin_areas.h> (`.memory`, `.time`, ...).
+ *
+ * A NULL table means "this platform does not provide the area": installing leaves that
+ * area's slot as it is.
  */
 struct axv_platform {
-    const char *name;                      /**< Human-readable platform name. */
-    const struct axv_memory_ops *memory;   /**< Frames and address conversion, or NULL. */
-    const struct axv_time_ops *time;       /**< Clock and timers, or NULL. */
-    const struct axv_vmm_ops *vmm;         /**< VM/vCPU queries and injection, or NULL. */
-    const struct axv_host_ops *host;       /**< Host facts, or NULL. */
-    const struct axv_arch_ops *arch;       /**< GIC helpers, or NULL. */
-    const struct axv_console_ops *console; /**< Console, or NULL. */
+    const char *name; /**< Human-readable platform name. */
+#define AXV_EACH_AREA(area) const struct axv_##area##_ops *area;
+#include <axvisor_api/each_area.h>
 };
 
 /**

@@ -8,8 +8,6 @@
 #ifndef AXVISOR_API_TIME_H
 #define AXVISOR_API_TIME_H
 
-#include <axvisor_api/types.h>
-
 /**
  * @defgroup axv_area_time Time area
  * @ingroup axv_areas
@@ -20,18 +18,7 @@
  * @{
  */
 
-AXV_EXTERN_C_BEGIN
-/**
- * @brief A timer callback.
- * @param arg The argument given to axv_time_register_timer().
- * @param now_ns The monotonic time, in nanoseconds, at which the callback runs.
- */
-typedef void (*axv_timer_fn)(void *arg, axv_nanos_t now_ns);
-AXV_EXTERN_C_END
-
-#define AXV_AREA_OPS <axvisor_api/ops/time.h>
-#define AXV_AREA_BUILTIN
-#include <axvisor_api/area_declare.h>
+#include <axvisor_api/areas.h>
 
 AXV_EXTERN_C_BEGIN
 /**

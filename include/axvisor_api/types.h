@@ -27,6 +27,12 @@ typedef uint64_t axv_ticks_t;
 typedef uint64_t axv_nanos_t;
 /** @brief Identifies a registered timer, for axv_time_cancel_timer(). Never 0 once issued. */
 typedef uint64_t axv_timer_token_t;
+/**
+ * @brief A timer callback, for axv_time_register_timer().
+ * @param arg The argument given to axv_time_register_timer().
+ * @param now_ns The monotonic time, in nanoseconds, at which the callback runs.
+ */
+typedef void (*axv_timer_fn)(void *arg, axv_nanos_t now_ns);
 /** @brief Identifies a virtual machine. */
 typedef size_t axv_vm_id_t;
 /** @brief Identifies a vCPU within its VM (0-based, below 64 for the mask-based ops). */

@@ -8,8 +8,6 @@
 #ifndef AXVISOR_API_VMM_H
 #define AXVISOR_API_VMM_H
 
-#include <axvisor_api/types.h>
-
 /**
  * @defgroup axv_area_vmm VMM area
  * @ingroup axv_areas
@@ -20,9 +18,7 @@
  * @{
  */
 
-#define AXV_AREA_OPS <axvisor_api/ops/vmm.h>
-#define AXV_AREA_BUILTIN
-#include <axvisor_api/area_declare.h>
+#include <axvisor_api/areas.h>
 
 AXV_EXTERN_C_BEGIN
 /**

@@ -1,15 +1,15 @@
-/* The mock platform: every built-in area's fake table, installed and reset in one call.
- * Built from AXV_BUILTIN_AREAS, so a new built-in area without fakes fails to compile. */
+/* The mock platform: every built-in area's fake table, installed and reset in one call. */
 #include <axvisor_api/mock/fakes.h>
 
-#define AXV_MOCK_TABLE(area) .area = &axv_fake_##area##_ops,
-const struct axv_platform axv_mock_platform = {.name = "mock", AXV_BUILTIN_AREAS(AXV_MOCK_TABLE)};
-#undef AXV_MOCK_TABLE
+const struct axv_platform axv_mock_platform = {
+    .name = "mock",
+#define AXV_EACH_AREA(area) .area = &axv_fake_##area##_ops,
+#include <axvisor_api/each_area.h>
+};
 
 void axv_mock_reset_all(void) {
-#define AXV_MOCK_RESET(area) axv_fake_##area##_reset();
-    AXV_BUILTIN_AREAS(AXV_MOCK_RESET)
-#undef AXV_MOCK_RESET
+#define AXV_EACH_AREA(area) axv_fake_##area##_reset();
+#include <axvisor_api/each_area.h>
 }
 
 int axv_mock_install(void) {

@@ -3,16 +3,6 @@
 
 #include "posix_internal.h"
 
-const struct axv_platform axv_posix_platform = {
-    .name = "posix",
-    .memory = &axv_posix_memory_ops,
-    .time = &axv_posix_time_ops,
-    .vmm = &axv_posix_vmm_ops,
-    .host = &axv_posix_host_ops,
-    .arch = &axv_posix_arch_ops,
-    .console = &axv_posix_console_ops,
-};
-
 static pthread_mutex_t lifecycle_lock = PTHREAD_MUTEX_INITIALIZER;
 static bool started;
 

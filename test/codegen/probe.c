@@ -107,9 +107,9 @@ int probe_poke_then(int code) {
 
 /* Storage for the slots, so that this program links even when a broken header makes the
  * compiler emit accessors out of line. */
-#define AXV_DEFINE_SLOT(area) struct axv_##area##_slot axv_priv_##area##_slot;
-AXV_BUILTIN_AREAS(AXV_DEFINE_SLOT)
-AXV_DEFINE_SLOT(probe)
+#define AXV_EACH_AREA(area) struct axv_##area##_slot axv_priv_##area##_slot;
+#include <axvisor_api/each_area.h>
+struct axv_probe_slot axv_priv_probe_slot;
 
 #include <string.h>
 
@@ -120,10 +120,10 @@ AXV_DEFINE_SLOT(probe)
  * (the probe area, defined here, stays dynamic as every component area does). */
 static int bound_statically(const char *area) {
 #if AXV_BINDING_STATIC
-#define AXV_PROBE_IS(name)        \
+#define AXV_EACH_AREA(name)       \
     if (strcmp(area, #name) == 0) \
         return 1;
-    AXV_BUILTIN_AREAS(AXV_PROBE_IS)
+#include <axvisor_api/each_area.h>
 #else
     (void)area;
 #endif

@@ -33,9 +33,8 @@ class MockRegistryTest : public ::testing::Test {
     }
     static void reset_all() {
         EXPECT_FALSE(axv_api_is_sealed()) << "a test sealed the registry in-process";
-#define AXV_TEST_RESET(area) EXPECT_EQ(axv_##area##_reset(), AXV_OK);
-        AXV_BUILTIN_AREAS(AXV_TEST_RESET)
-#undef AXV_TEST_RESET
+#define AXV_EACH_AREA(area) EXPECT_EQ(axv_##area##_reset(), AXV_OK);
+#include <axvisor_api/each_area.h>
         EXPECT_EQ(axv_vgic_reset(), AXV_OK);
     }
 };

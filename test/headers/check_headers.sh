@@ -78,7 +78,7 @@ is_generator() {
     local first
     first=$(grep -m1 -E '^#' "$(header_file "$1")")
     case "$first" in
-    "#ifndef AXV_AREA_OPS" | "#ifndef AXV_IMPL_PREFIX") return 0 ;;
+    "#ifndef AXV_AREA_OPS" | "#ifndef AXV_IMPL_PREFIX" | "#ifndef AXV_EACH_AREA") return 0 ;;
     *) return 1 ;;
     esac
 }
@@ -90,11 +90,20 @@ header_file() {
     esac
 }
 
+# The list of built-in areas is data like an op list: it refuses to run unless the includer
+# defined AXV_OP.
+is_area_list() {
+    [ "$(grep -m1 -E '^#' "$(header_file "$1")")" = "#ifndef AXV_OP" ]
+}
+
 public_headers=()
 generators=()
+area_lists=()
 for path in "$src_include"/axvisor_api/*.h; do
     name=${path##*/}
-    if is_generator "$name"; then
+    if is_area_list "$name"; then
+        area_lists+=("$name")
+    elif is_generator "$name"; then
         generators+=("$name")
     else
         public_headers+=("$name")
@@ -228,7 +237,7 @@ expect_error_directive() { # header path relative to axvisor_api/, reason
     done
 }
 
-op_lists=()
+op_lists=("${area_lists[@]}")
 for path in "$src_include"/axvisor_api/ops/*.h; do
     op_lists+=("ops/${path##*/}")
 done

@@ -5,17 +5,7 @@
 
 #include "check.h"
 
-#define AXV_AREA_OPS <axvisor_api/ops/memory.h>
-#include "fake_checks.h"
-#define AXV_AREA_OPS <axvisor_api/ops/time.h>
-#include "fake_checks.h"
-#define AXV_AREA_OPS <axvisor_api/ops/vmm.h>
-#include "fake_checks.h"
-#define AXV_AREA_OPS <axvisor_api/ops/host.h>
-#include "fake_checks.h"
-#define AXV_AREA_OPS <axvisor_api/ops/arch.h>
-#include "fake_checks.h"
-#define AXV_AREA_OPS <axvisor_api/ops/console.h>
+#define AXV_AREA_OPS <axvisor_api/builtin_areas.h>
 #include "fake_checks.h"
 
 static int write_frame(axv_paddr_t *frame) {
@@ -55,34 +45,27 @@ static void sequence_of_status_codes(void) {
 
 /* Every table is complete and registrable: validated by the registry's own checks. */
 static void tables_are_valid(void) {
-#define CHECK_TABLE(area) EXPECT(axv_##area##_validate(&axv_fake_##area##_ops) == AXV_OK);
-    AXV_BUILTIN_AREAS(CHECK_TABLE)
-#undef CHECK_TABLE
+#define AXV_EACH_AREA(area) EXPECT(axv_##area##_validate(&axv_fake_##area##_ops) == AXV_OK);
+#include <axvisor_api/each_area.h>
 }
 
 /* One call clears the fakes of every built-in area. */
 static void reset_all_clears_every_area(void) {
-#define RESET_AREA(area) axv_fake_##area##_reset();
-#define CALL_AREA(area) call_every_##area##_fake();
-#define EXPECT_CALLED(area) EXPECT(area##_fake_total_calls() == axv_##area##_num_ops);
-#define EXPECT_CLEAR(area) EXPECT(area##_fake_total_calls() == 0);
-    AXV_BUILTIN_AREAS(RESET_AREA)
-    AXV_BUILTIN_AREAS(CALL_AREA)
-    AXV_BUILTIN_AREAS(EXPECT_CALLED)
+#define AXV_EACH_AREA(area) axv_fake_##area##_reset();
+#include <axvisor_api/each_area.h>
+#define AXV_EACH_AREA(area) call_every_##area##_fake();
+#include <axvisor_api/each_area.h>
+#define AXV_EACH_AREA(area) EXPECT(area##_fake_total_calls() == axv_##area##_num_ops);
+#include <axvisor_api/each_area.h>
     axv_fake_host_cpu_num.return_value = 9;
     axv_mock_reset_all();
-    AXV_BUILTIN_AREAS(EXPECT_CLEAR)
-    EXPECT(axv_fake_host_cpu_num.return_value == 0);
-#undef RESET_AREA
-#undef CALL_AREA
-#undef EXPECT_CALLED
-#undef EXPECT_CLEAR
+#define AXV_EACH_AREA(area) EXPECT(area##_fake_total_calls() == 0);
+#include <axvisor_api/each_area.h>
 }
 
 int main(void) {
-#define RUN_AREA(area) run_##area##_fake_checks();
-    AXV_BUILTIN_AREAS(RUN_AREA)
-#undef RUN_AREA
+#define AXV_EACH_AREA(area) run_##area##_fake_checks();
+#include <axvisor_api/each_area.h>
     check_run("memory.alloc_frame: custom fills an out-parameter", custom_fills_an_out_parameter);
     check_run("vmm.inject_interrupt: a sequence of status codes", sequence_of_status_codes);
     check_run("every fake table passes axv_<area>_validate()", tables_are_valid);

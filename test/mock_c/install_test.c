@@ -7,24 +7,13 @@
 
 #include "check.h"
 
-#define AXV_AREA_OPS <axvisor_api/ops/memory.h>
-#include "fake_checks.h"
-#define AXV_AREA_OPS <axvisor_api/ops/time.h>
-#include "fake_checks.h"
-#define AXV_AREA_OPS <axvisor_api/ops/vmm.h>
-#include "fake_checks.h"
-#define AXV_AREA_OPS <axvisor_api/ops/host.h>
-#include "fake_checks.h"
-#define AXV_AREA_OPS <axvisor_api/ops/arch.h>
-#include "fake_checks.h"
-#define AXV_AREA_OPS <axvisor_api/ops/console.h>
+#define AXV_AREA_OPS <axvisor_api/builtin_areas.h>
 #include "fake_checks.h"
 
 static void platform_holds_every_fake_table(void) {
     EXPECT(strcmp(axv_mock_platform.name, "mock") == 0);
-#define EXPECT_TABLE(area) EXPECT(axv_mock_platform.area == &axv_fake_##area##_ops);
-    AXV_BUILTIN_AREAS(EXPECT_TABLE)
-#undef EXPECT_TABLE
+#define AXV_EACH_AREA(area) EXPECT(axv_mock_platform.area == &axv_fake_##area##_ops);
+#include <axvisor_api/each_area.h>
 }
 
 /* Before installing, accessors reach the defaults, not the fakes. */
@@ -81,9 +70,8 @@ int main(void) {
     check_run("before axv_mock_install() accessors reach the defaults",
               nothing_reaches_the_fakes_before_install);
     check_run("axv_mock_install() returns AXV_OK", install_succeeds);
-#define RUN_AREA(area) run_##area##_accessor_checks();
-    AXV_BUILTIN_AREAS(RUN_AREA)
-#undef RUN_AREA
+#define AXV_EACH_AREA(area) run_##area##_accessor_checks();
+#include <axvisor_api/each_area.h>
     check_run("vmm.inject_interrupt_to_vcpus: custom = the fallback, through the fakes",
               fallback_through_custom);
     check_run("axv_mock_reset_all() keeps the fakes installed", reset_all_keeps_the_install);

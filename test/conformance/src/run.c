@@ -4,18 +4,20 @@
 /* INT_MAX without <limits.h>, which some cross toolchains route to their libc's. */
 #define AXV_CONF_INT_MAX ((int)(~0u >> 1))
 
-struct axv_conf_area {
-    const struct axv_area_desc *desc;
-    const struct axv_conf_area_cases *cases;
+/* In the order of the list of built-in areas, so index i is selected by bit i of the areas
+ * mask. */
+static const struct axv_area_desc *const conf_areas[] = {
+#define AXV_EACH_AREA(area) &axv_##area##_area,
+#include <axvisor_api/each_area.h>
 };
 
-/* In AXV_BUILTIN_AREAS order, so index i is selected by bit i of the areas mask. */
-#define AXV_CONF_AREA_ENTRY(area) {&axv_##area##_area, &axv_conf_##area##_cases},
-static const struct axv_conf_area conf_areas[] = {AXV_BUILTIN_AREAS(AXV_CONF_AREA_ENTRY)};
-#undef AXV_CONF_AREA_ENTRY
-
-typedef char axv_conf_one_entry_per_area
-    [(AXV_CONF_COUNT(conf_areas) == (size_t)axv_conformance_num_areas) ? 1 : -1];
+static const struct axv_conf_area_cases *cases_of(const struct axv_area_desc *area) {
+    for (size_t i = 0; i < axv_conf_num_case_tables; i++) {
+        if (axv_conf_case_tables[i].area == area)
+            return axv_conf_case_tables[i].cases;
+    }
+    return NULL;
+}
 
 /* Deadlines lie this fraction of the budget ahead: cases need at most a few deadlines'
  * worth of time, so a healthy platform is done well within the budget. */
@@ -153,7 +155,7 @@ static void emit(const struct axv_conformance_options *opts, const struct axv_ar
 static void run_case(const struct axv_conformance_options *opts, const struct axv_conf_run *run,
                      size_t area_index, const struct axv_conf_case_def *def,
                      struct axv_conformance_result *counts) {
-    const struct axv_area_desc *area = conf_areas[area_index].desc;
+    const struct axv_area_desc *area = conf_areas[area_index];
     /* Field by field: a freestanding build has no memset for an initialiser to call. */
     struct axv_conf_case c;
     c.run = run;
@@ -209,8 +211,8 @@ int axv_conformance_run(const struct axv_conformance_options *opts,
         return rc;
 
     for (size_t a = 0; a < AXV_CONF_COUNT(conf_areas); a++) {
-        const struct axv_conf_area_cases *cases = conf_areas[a].cases;
-        for (size_t i = 0; i < cases->count; i++)
+        const struct axv_conf_area_cases *cases = cases_of(conf_areas[a]);
+        for (size_t i = 0; cases != NULL && i < cases->count; i++)
             run_case(opts, &run, a, &cases->cases[i], &counts);
     }
     print_summary(&counts);

@@ -84,9 +84,8 @@ class Conformance : public ::testing::Test {
   protected:
     void TearDown() override {
         ref_platform_stop();
-#define RESET(area) EXPECT_EQ(axv_##area##_reset(), AXV_OK);
-        AXV_BUILTIN_AREAS(RESET)
-#undef RESET
+#define AXV_EACH_AREA(area) EXPECT_EQ(axv_##area##_reset(), AXV_OK);
+#include <axvisor_api/each_area.h>
     }
 
     void install(const ref_config &config = {}) {

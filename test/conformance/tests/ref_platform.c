@@ -80,11 +80,10 @@ int ref_platform_install(const struct ref_config *config) {
     ref_vmm_reset();
 
     int rc;
-#define REF_RESET(area)                        \
+#define AXV_EACH_AREA(area)                        \
     if ((rc = axv_##area##_reset()) != AXV_OK) \
         return rc;
-    AXV_BUILTIN_AREAS(REF_RESET)
-#undef REF_RESET
+#include <axvisor_api/each_area.h>
     struct axv_platform platform = {
         .name = "conformance-reference",
         .memory = &ref_memory_ops,

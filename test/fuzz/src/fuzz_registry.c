@@ -10,9 +10,9 @@
  * changed), implements() agrees with it, and each return code is the one the contract
  * gives for that header: AXV_EPERM once sealed, then AXV_EINVAL for no table, then
  * AXV_EVERSION for a bad header, in that order, and install reports the first refused area
- * in AXV_BUILTIN_AREAS order and changes nothing then. Tables are passed in buffers of
- * exactly the size their header claims, so AddressSanitizer catches any read of a member
- * beyond it.
+ * in the order of the list of built-in areas and changes nothing then. Tables are passed in buffers
+ * of exactly the size their header claims, so AddressSanitizer catches any read of a member beyond
+ * it.
  *
  * Sealing: axv_api_seal() cannot be undone in-process, with any port (the `none` port
  * skips the write protection, not the sealed flag), and libFuzzer runs every input in one
@@ -35,20 +35,7 @@
 
 #include "fuzz_input.h"
 
-/* The areas fuzzed: the built-in ones, then the component-defined one. */
-#define FZ_AREAS(X) AXV_BUILTIN_AREAS(X) X(vgic)
-
-#define AXV_AREA_OPS <axvisor_api/ops/memory.h>
-#include "fuzz_registry_gen.h"
-#define AXV_AREA_OPS <axvisor_api/ops/time.h>
-#include "fuzz_registry_gen.h"
-#define AXV_AREA_OPS <axvisor_api/ops/vmm.h>
-#include "fuzz_registry_gen.h"
-#define AXV_AREA_OPS <axvisor_api/ops/host.h>
-#include "fuzz_registry_gen.h"
-#define AXV_AREA_OPS <axvisor_api/ops/arch.h>
-#include "fuzz_registry_gen.h"
-#define AXV_AREA_OPS <axvisor_api/ops/console.h>
+#define AXV_AREA_OPS <axvisor_api/builtin_areas.h>
 #include "fuzz_registry_gen.h"
 #define AXV_AREA_OPS <demo_vgic/ops.h>
 #include "fuzz_registry_gen.h"
@@ -56,9 +43,9 @@
 #define MAX_STEPS 128u
 
 enum {
-#define FZ_AREA_ID(area) FZ_##area,
-    FZ_AREAS(FZ_AREA_ID) FZ_NUM_AREAS
-#undef FZ_AREA_ID
+#define FZ_EACH(area) FZ_##area,
+#include "fz_areas.h"
+    FZ_NUM_AREAS
 };
 
 /* A table to pass: its buffer (NULL for "no table"), and the code the contract gives. */
@@ -138,7 +125,7 @@ static void *exact_copy(const void *t, const struct axv_ops_hdr *h, size_t ops_s
 static bool sealed;
 
 /* Per area: start, check, prepare a table, register, reset. */
-#define FZ_AREA_FUNCS(area)                                                            \
+#define FZ_EACH(area)                                                                  \
     static void fz_##area##_prepare(struct fuzz_input *in, struct axv_##area##_ops *t, \
                                     struct fz_table *out) {                            \
         fz_##area##_fill(t, in);                                                       \
@@ -173,13 +160,12 @@ static bool sealed;
         FUZZ_CHECK(axv_##area##_validate(NULL) == (sealed ? AXV_EPERM : AXV_EINVAL));  \
         FUZZ_CHECK(axv_##area##_register(NULL) == (sealed ? AXV_EPERM : AXV_EINVAL));  \
     }
-FZ_AREAS(FZ_AREA_FUNCS)
+#include "fz_areas.h"
 
 static void check_all(void) {
-#define FZ_CHECK_AREA(area) fz_##area##_check();
-    FZ_AREAS(FZ_CHECK_AREA)
-#undef FZ_CHECK_AREA
-    /* The six built-in areas and vgic (tracked since the first input reset it). */
+#define FZ_EACH(area) fz_##area##_check();
+#include "fz_areas.h"
+    /* The built-in areas and vgic (tracked since the first input reset it). */
     FUZZ_CHECK(axv_api_area_count() == FZ_NUM_AREAS);
     FUZZ_CHECK(axv_api_is_sealed() == sealed);
 }
@@ -190,7 +176,7 @@ static void install_step(struct fuzz_input *in) {
     struct axv_platform p = {.name = "fuzz"};
     int expect = sealed ? AXV_EPERM : AXV_OK;
     const char *expect_area = NULL;
-#define FZ_PREPARE_BUILTIN(area)                                                 \
+#define AXV_EACH_AREA(area)                                                      \
     struct axv_##area##_ops area##_table;                                        \
     struct fz_table area##_buf = {NULL, AXV_OK};                                 \
     if (fuzz_u8(in) % 2) {                                                       \
@@ -202,8 +188,7 @@ static void install_step(struct fuzz_input *in) {
             expect_area = #area;                                                 \
         }                                                                        \
     }
-    AXV_BUILTIN_AREAS(FZ_PREPARE_BUILTIN)
-#undef FZ_PREPARE_BUILTIN
+#include <axvisor_api/each_area.h>
 
     const char *failed = "unset";
     FUZZ_CHECK(axv_platform_validate(&p, &failed) == expect);
@@ -211,44 +196,40 @@ static void install_step(struct fuzz_input *in) {
                                    : failed != NULL && strcmp(failed, expect_area) == 0);
     check_all();
     FUZZ_CHECK(axv_platform_install(&p) == expect);
-#define FZ_APPLY_BUILTIN(area)                                   \
+#define AXV_EACH_AREA(area)                                      \
     if (expect == AXV_OK && p.area != NULL)                      \
         fz_##area##_apply(&area##_table, area##_table.hdr.size); \
     free(area##_buf.buf);
-    AXV_BUILTIN_AREAS(FZ_APPLY_BUILTIN)
-#undef FZ_APPLY_BUILTIN
+#include <axvisor_api/each_area.h>
 }
 
 static void register_step(struct fuzz_input *in) {
     switch (fuzz_u8(in) % FZ_NUM_AREAS) {
-#define FZ_CASE(area)                  \
+#define FZ_EACH(area)                  \
     case FZ_##area:                    \
         fz_##area##_register_step(in); \
         break;
-        FZ_AREAS(FZ_CASE)
-#undef FZ_CASE
+#include "fz_areas.h"
     }
 }
 
 static void reset_step(struct fuzz_input *in) {
     switch (fuzz_u8(in) % FZ_NUM_AREAS) {
-#define FZ_CASE(area)             \
+#define FZ_EACH(area)             \
     case FZ_##area:               \
         fz_##area##_reset_step(); \
         break;
-        FZ_AREAS(FZ_CASE)
-#undef FZ_CASE
+#include "fz_areas.h"
     }
 }
 
 static void null_step(struct fuzz_input *in) {
     switch (fuzz_u8(in) % FZ_NUM_AREAS) {
-#define FZ_CASE(area)            \
+#define FZ_EACH(area)            \
     case FZ_##area:              \
         fz_##area##_null_step(); \
         break;
-        FZ_AREAS(FZ_CASE)
-#undef FZ_CASE
+#include "fz_areas.h"
     }
     const char *failed = "unset";
     FUZZ_CHECK(axv_platform_validate(NULL, &failed) == (sealed ? AXV_EPERM : AXV_EINVAL));
@@ -328,20 +309,18 @@ int LLVMFuzzerInitialize(int *argc, char ***argv) {
     (void)argc;
     (void)argv;
     /* The slots start out holding the defaults: capture them before anything registers. */
-#define FZ_CAPTURE(area) FUZZ_CHECK(axv_##area##_get(&fz_##area##_defaults) == AXV_OK);
-    FZ_AREAS(FZ_CAPTURE)
-#undef FZ_CAPTURE
+#define FZ_EACH(area) FUZZ_CHECK(axv_##area##_get(&fz_##area##_defaults) == AXV_OK);
+#include "fz_areas.h"
     FUZZ_CHECK(axv_api_area_count() == FZ_NUM_AREAS - 1); /* vgic is not tracked yet */
     return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     struct fuzz_input in = {data, size};
-#define FZ_START(area)                          \
+#define FZ_EACH(area)                           \
     FUZZ_CHECK(axv_##area##_reset() == AXV_OK); \
     fz_##area##_model = fz_##area##_defaults;
-    FZ_AREAS(FZ_START)
-#undef FZ_START
+#include "fz_areas.h"
     check_all();
     run_steps(&in);
     return 0;

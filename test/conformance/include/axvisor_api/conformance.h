@@ -27,7 +27,6 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include <axvisor_api/builtin_areas.h>
 #include <axvisor_api/compiler.h>
 #include <axvisor_api/types.h>
 
@@ -39,18 +38,15 @@ AXV_EXTERN_C_BEGIN
  * @{
  */
 
-/** @cond AXV_PRIVATE */
-#define AXV_PRIV_CONFORMANCE_INDEX(area) axv_conformance_index_##area,
-/** @endcond */
-
 /**
  * @brief Position of each built-in area in axv_conformance_options::areas, in the order of
- * AXV_BUILTIN_AREAS(); use AXV_CONFORMANCE_AREA() rather than these values.
+ * <axvisor_api/builtin_areas.h>; use AXV_CONFORMANCE_AREA() rather than these values.
  */
 enum axv_conformance_area_index {
-    AXV_BUILTIN_AREAS(AXV_PRIV_CONFORMANCE_INDEX) axv_conformance_num_areas
+#define AXV_EACH_AREA(area) axv_conformance_index_##area,
+#include <axvisor_api/each_area.h>
+    axv_conformance_num_areas /**< Number of built-in areas. */
 };
-#undef AXV_PRIV_CONFORMANCE_INDEX
 
 /** @brief The bit selecting built-in area @p area, e.g. `AXV_CONFORMANCE_AREA(memory)`. */
 #define AXV_CONFORMANCE_AREA(area) (UINT32_C(1) << axv_conformance_index_##area)

@@ -31,17 +31,7 @@
 
 #include <axvisor_api/axvisor_api.h>
 
-#define AXV_AREA_OPS <axvisor_api/ops/memory.h>
-#include <axvisor_api/mock/fake_declare.h>
-#define AXV_AREA_OPS <axvisor_api/ops/time.h>
-#include <axvisor_api/mock/fake_declare.h>
-#define AXV_AREA_OPS <axvisor_api/ops/vmm.h>
-#include <axvisor_api/mock/fake_declare.h>
-#define AXV_AREA_OPS <axvisor_api/ops/host.h>
-#include <axvisor_api/mock/fake_declare.h>
-#define AXV_AREA_OPS <axvisor_api/ops/arch.h>
-#include <axvisor_api/mock/fake_declare.h>
-#define AXV_AREA_OPS <axvisor_api/ops/console.h>
+#define AXV_AREA_OPS <axvisor_api/builtin_areas.h>
 #include <axvisor_api/mock/fake_declare.h>
 
 AXV_EXTERN_C_BEGIN

@@ -1,8 +1,5 @@
-/* Registry storage, defaults and registration of the vmm area, and its fallback. */
+/* The vmm area's fallbacks: what its FALLBACK ops do when no table implements them. */
 #include <axvisor_api/vmm.h>
-
-#define AXV_AREA_OPS <axvisor_api/ops/vmm.h>
-#include <axvisor_api/area_define.h>
 
 /* Delivering to the remaining vCPUs after a failure loses less than stopping would, and
  * the caller still learns that something failed. */
