@@ -3,20 +3,8 @@
  * hand-written ones that read as examples, and axv_mock_reset_all(). */
 #include <axvisor_api/mock/fakes.h>
 
+#include "builtin_fake_checks.h"
 #include "check.h"
-
-#define AXV_AREA_OPS <axvisor_api/ops/memory.h>
-#include "fake_checks.h"
-#define AXV_AREA_OPS <axvisor_api/ops/time.h>
-#include "fake_checks.h"
-#define AXV_AREA_OPS <axvisor_api/ops/vmm.h>
-#include "fake_checks.h"
-#define AXV_AREA_OPS <axvisor_api/ops/host.h>
-#include "fake_checks.h"
-#define AXV_AREA_OPS <axvisor_api/ops/arch.h>
-#include "fake_checks.h"
-#define AXV_AREA_OPS <axvisor_api/ops/console.h>
-#include "fake_checks.h"
 
 static int write_frame(axv_paddr_t *frame) {
     *frame = 0x80000000u;

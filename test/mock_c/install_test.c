@@ -5,20 +5,8 @@
 
 #include <axvisor_api/mock/fakes.h>
 
+#include "builtin_fake_checks.h"
 #include "check.h"
-
-#define AXV_AREA_OPS <axvisor_api/ops/memory.h>
-#include "fake_checks.h"
-#define AXV_AREA_OPS <axvisor_api/ops/time.h>
-#include "fake_checks.h"
-#define AXV_AREA_OPS <axvisor_api/ops/vmm.h>
-#include "fake_checks.h"
-#define AXV_AREA_OPS <axvisor_api/ops/host.h>
-#include "fake_checks.h"
-#define AXV_AREA_OPS <axvisor_api/ops/arch.h>
-#include "fake_checks.h"
-#define AXV_AREA_OPS <axvisor_api/ops/console.h>
-#include "fake_checks.h"
 
 static void platform_holds_every_fake_table(void) {
     EXPECT(strcmp(axv_mock_platform.name, "mock") == 0);
