@@ -54,7 +54,7 @@ if(AXV_BUILD_TESTS)
             -DAXV_INCLUDEDIR=${CMAKE_INSTALL_INCLUDEDIR}
             -DAXV_LIBDIR=${CMAKE_INSTALL_LIBDIR}
             -DAXV_CONFIG=$<CONFIG>
-            -P ${CMAKE_CURRENT_LIST_DIR}/cpack_test.cmake)
+            -P ${PROJECT_SOURCE_DIR}/test/package/cpack.cmake)
     # cpack builds the top build tree first (target preinstall), as package.install does:
     # share its lock.
     set_tests_properties(package.cpack PROPERTIES

@@ -13,6 +13,8 @@
 #     as C; gmock_area.h before gmock.h; gmock_area.h without AXV_AREA_OPS.
 # GoogleTest's headers are found on the compilers' default include path.
 set -euo pipefail
+# shellcheck source=../support/own_error.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../support/own_error.sh"
 
 cc=
 mock_include=
@@ -73,7 +75,7 @@ done
 # error must be reported at an #error line of <axvisor_api/mock/HEADER>.
 refuse() {
     local name=$1 compiler=$2 language=$3 file="$mock_include/axvisor_api/mock/$4" source=$5
-    local std=-std=c11 where err_file err_line
+    local std=-std=c11
     [ "$language" = c++ ] && std=-std=c++17
     printf '%s\n' "$source" >"$work/refuse.txt"
     if "$compiler" -x "$language" "$std" -fsyntax-only "${includes[@]}" "$work/refuse.txt" \
@@ -81,12 +83,7 @@ refuse() {
         fail "$name: compiled, but must be refused"
         return
     fi
-    where=$(grep -m1 -E '^[^ :]+:[0-9]+:[0-9]+: (fatal )?error:' "$work/out.txt" || true)
-    err_file=${where%%:*}
-    err_line=$(printf '%s' "$where" | cut -d: -f2)
-    if [ -z "$where" ] || [ ! -f "$err_file" ] ||
-        [ "$(realpath "$err_file")" != "$(realpath "$file")" ] ||
-        ! sed -n "${err_line}p" "$file" | grep -qE '^[[:space:]]*#[[:space:]]*error'; then
+    if ! first_error_is_own "$file" "$work/out.txt"; then
         fail "$name: expected the #error of $file, got:"
         sed 's/^/    /' "$work/out.txt" | head -n 10
     fi

@@ -1,6 +1,7 @@
 // axv::mock::scoped_install: installs a mock for a scope and puts the previous table (and
 // the enclosing guard's mock) back on every way out; refuses on a sealed registry.
 #include "mock_test_support.h"
+#include "support/child_expect.h"
 
 #include <gtest/gtest-spi.h>
 
@@ -179,15 +180,6 @@ class GuardDeathTest : public MockRegistryTest {
         GTEST_FLAG_SET(death_test_style, "threadsafe");
     }
 };
-
-// Runs inside the child: reports the first broken expectation on stderr, exits 0 if none.
-#define CHILD_EXPECT(cond)                                           \
-    do {                                                             \
-        if (!(cond)) {                                               \
-            std::fprintf(stderr, "child check failed: %s\n", #cond); \
-            std::exit(1);                                            \
-        }                                                            \
-    } while (0)
 
 bool mentions(const ::testing::TestPartResult &failure, const char *text) {
     return std::string(failure.message()).find(text) != std::string::npos;

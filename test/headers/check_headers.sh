@@ -23,6 +23,8 @@
 #     area_define.h without AXV_AREA_OPS, fail to compile with every compiler, and the first
 #     error reported is an #error directive in that very file.
 set -euo pipefail
+# shellcheck source=../support/own_error.sh
+source "$(dirname "${BASH_SOURCE[0]}")/../support/own_error.sh"
 
 src_include=
 bin_include=
@@ -223,14 +225,7 @@ expect_error_directive() { # header path relative to axvisor_api/, reason
             fail "axvisor_api/$rel compiled with $compiler although $reason"
             continue
         fi
-        # First diagnostic of the form "path:line:col: error: ..." (or "fatal error:").
-        local where err_file err_line
-        where=$(grep -m1 -E '^[^ :]+:[0-9]+:[0-9]+: (fatal )?error:' "$work/out.txt" || true)
-        err_file=${where%%:*}
-        err_line=$(printf '%s' "$where" | cut -d: -f2)
-        if [ -z "$where" ] || [ ! -f "$err_file" ] ||
-            [ "$(realpath "$err_file")" != "$(realpath "$file")" ] ||
-            ! sed -n "${err_line}p" "$file" | grep -qE '^[[:space:]]*#[[:space:]]*error'; then
+        if ! first_error_is_own "$file" "$work/out.txt"; then
             fail "axvisor_api/$rel with $compiler: expected its own #error ($reason), got:"
             sed 's/^/    /' "$work/out.txt"
         fi

@@ -13,6 +13,8 @@
 
 #include <axvisor_api/time.h>
 
+#include "support/fatal.h"
+
 extern "C" {
 #include "time_internal.h"
 }
@@ -242,14 +244,10 @@ TEST(ClockPlatform, ConfigurationSetsTheFrequency) {
     EXPECT_EQ(axv_time_reset(), AXV_OK);
 }
 
-// A fatal handler that says what it got, for the death tests' matcher.
-void print_and_abort(const char *message) {
-    std::fprintf(stderr, "fatal: %s\n", message);
-    std::abort();
-}
+using axv_test::fatal_to_stderr;
 
 void use_after_stop() {
-    axv_set_fatal_handler(print_and_abort);
+    axv_set_fatal_handler(fatal_to_stderr);
     axv_posix_resolved config{};
     config.counter_hz = 1000;
     if (axv_posix_time_start(&config) != AXV_OK)
@@ -263,19 +261,19 @@ TEST_F(Clock, ValueOpsAreFatalWhenNotStarted) {
     ASSERT_EQ(axv_time_register(&axv_posix_time_ops), AXV_OK);
     EXPECT_DEATH(
         {
-            axv_set_fatal_handler(print_and_abort);
+            axv_set_fatal_handler(fatal_to_stderr);
             (void)axv_time_current_ticks();
         },
         "fatal: time\\.current_ticks: the posix platform is not started");
     EXPECT_DEATH(
         {
-            axv_set_fatal_handler(print_and_abort);
+            axv_set_fatal_handler(fatal_to_stderr);
             (void)axv_time_ticks_to_nanos(1);
         },
         "fatal: time\\.ticks_to_nanos: the posix platform is not started");
     EXPECT_DEATH(
         {
-            axv_set_fatal_handler(print_and_abort);
+            axv_set_fatal_handler(fatal_to_stderr);
             (void)axv_time_nanos_to_ticks(1);
         },
         "fatal: time\\.nanos_to_ticks: the posix platform is not started");

@@ -5,6 +5,8 @@
 #include <atomic>
 #include <cstdio>
 
+#include "support/fatal.h"
+
 using namespace axv_test;
 
 namespace {
@@ -141,11 +143,6 @@ TYPED_TEST(Gic, HardwareInjectionTargetsTheCallingVcpu) {
     // Off vCPU threads there is no vCPU to inject into.
     EXPECT_EQ(axv_arch_hardware_inject_virtual_interrupt(40), AXV_EINVAL);
     EXPECT_EQ(observed.load(), 3);
-}
-
-void fatal_to_stderr(const char *message) {
-    fprintf(stderr, "%s\n", message);
-    fflush(stderr);
 }
 
 TEST(GicDeathTest, ValueOpsAreFatalAndNamedWhenNotStarted) {

@@ -8,13 +8,13 @@
 #include <axvisor_api/posix.h>
 #include <gtest/gtest.h>
 
-#include <cstdio>
-#include <cstdlib>
 #include <vector>
+
+#include "config_support.h"
+#include "support/fatal.h"
 
 extern "C" {
 #include "memory_check.h"
-#include "posix_internal.h"
 }
 
 namespace axv_memtest {
@@ -23,29 +23,13 @@ constexpr size_t kFrame = AXV_FRAME_SIZE;
 constexpr size_t kMiB = size_t{1} << 20;
 constexpr axv_paddr_t kBase = 0x80000000u;
 
-inline axv_posix_resolved ram_config(size_t bytes, axv_paddr_t base) {
-    axv_posix_resolved c{};
-    c.ram_bytes = bytes;
-    c.ram_phys_base = base;
-    c.counter_hz = AXV_POSIX_DEFAULT_COUNTER_HZ;
-    c.gicd_base = AXV_POSIX_DEFAULT_GICD_BASE;
-    c.gicr_base = AXV_POSIX_DEFAULT_GICR_BASE;
-    c.spi_count = AXV_POSIX_DEFAULT_SPI_COUNT;
-    c.vtimer_irq = AXV_POSIX_DEFAULT_VTIMER_IRQ;
-    return c;
-}
+using axv_test::fatal_to_stderr;
 
 inline int start_ram(size_t bytes, axv_paddr_t base) {
-    axv_posix_resolved c = ram_config(bytes, base);
+    axv_posix_resolved c = axv_test::default_config();
+    c.ram_bytes = bytes;
+    c.ram_phys_base = base;
     return axv_posix_memory_start(&c);
-}
-
-// The fatal handler of the death tests: the message to stderr (where EXPECT_DEATH looks),
-// then the abort the contract asks for (a handler must not return).
-inline void fatal_to_stderr(const char *message) {
-    std::fprintf(stderr, "%s\n", message);
-    std::fflush(stderr);
-    std::abort();
 }
 
 // Largest order k such that some run of 2^k frames, aligned to 2^k frames physically,

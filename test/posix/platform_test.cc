@@ -4,7 +4,6 @@
 #include <axvisor_api/posix.h>
 #include <gtest/gtest.h>
 
-#include <dirent.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -12,18 +11,13 @@
 #include <chrono>
 #include <thread>
 
+#include "support/fatal.h"
+#include "support/threads.h"
+
 namespace {
 
-size_t thread_count() {
-    size_t n = 0;
-    DIR *dir = opendir("/proc/self/task");
-    if (dir == nullptr)
-        return 0;
-    while (dirent *entry = readdir(dir))
-        n += entry->d_name[0] != '.';
-    closedir(dir);
-    return n;
-}
+using axv_test::fatal_to_stderr;
+using axv_test::thread_count;
 
 class Platform : public ::testing::Test {
   protected:
@@ -170,10 +164,6 @@ TEST_F(Platform, StatusOpsBeforeStartAreRefused) {
 }
 
 using PlatformDeathTest = Platform;
-
-void fatal_to_stderr(const char *message) {
-    fprintf(stderr, "%s\n", message);
-}
 
 TEST_F(PlatformDeathTest, ValueOpsBeforeStartAreFatalAndNamed) {
     GTEST_FLAG_SET(death_test_style, "threadsafe");

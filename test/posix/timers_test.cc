@@ -9,7 +9,6 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <dirent.h>
 #include <mutex>
 #include <random>
 #include <thread>
@@ -18,7 +17,10 @@
 
 #include <axvisor_api/time.h>
 
-#include "../support/scale.h"
+#include "support/fatal.h"
+#include "support/scale.h"
+#include "support/threads.h"
+#include "support/wait.h"
 
 extern "C" {
 #include "time_internal.h"
@@ -33,31 +35,13 @@ axv_nanos_t now() {
     return axv_time_current_nanos();
 }
 
-// Polls until done() or the timeout (generous: only a broken platform waits that long).
-template <typename Pred> bool wait_for(Pred done, axv_nanos_t timeout = 2000 * kMs) {
-    axv_nanos_t end = now() + timeout;
-    while (!done()) {
-        if (now() > end)
-            return false;
-        std::this_thread::sleep_for(std::chrono::microseconds(100));
-    }
-    return true;
-}
+using axv_test::fatal_to_stderr;
+using axv_test::thread_count;
+using axv_test::wait_for;
 
 void sleep_until(axv_nanos_t t) {
     while (now() < t)
         std::this_thread::sleep_for(std::chrono::microseconds(200));
-}
-
-size_t threads_in_process() {
-    size_t n = 0;
-    DIR *dir = opendir("/proc/self/task");
-    if (dir == nullptr)
-        return 0;
-    while (dirent *e = readdir(dir))
-        n += e->d_name[0] != '.';
-    closedir(dir);
-    return n;
 }
 
 // One timer's record: what it was asked, what happened to it.
@@ -570,18 +554,18 @@ TEST_F(Lifecycle, ServiceThreadExistsOnlyWhileStarted) {
     // ThreadSanitizer starts a helper thread at the first thread creation: get it started
     // before counting, so that it is not mistaken for the service thread.
     std::thread([] {}).join();
-    size_t before = threads_in_process();
+    size_t before = thread_count();
     ASSERT_GT(before, 0u);
     ASSERT_EQ(axv_posix_time_start(&config), AXV_OK);
-    EXPECT_EQ(threads_in_process(), before + 1);
+    EXPECT_EQ(thread_count(), before + 1);
     EXPECT_EQ(axv_posix_time_start(&config), AXV_EBUSY);
-    EXPECT_EQ(threads_in_process(), before + 1);
+    EXPECT_EQ(thread_count(), before + 1);
     EXPECT_EQ(axv_posix_time_stop(), 0u);
     // pthread_join returns when the thread has finished; the kernel may list its task a
     // moment longer, so allow a short grace for the listing only.
-    for (int i = 0; i < 1000 && threads_in_process() != before; i++)
+    for (int i = 0; i < 1000 && thread_count() != before; i++)
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    EXPECT_EQ(threads_in_process(), before) << "the service thread outlived stop";
+    EXPECT_EQ(thread_count(), before) << "the service thread outlived stop";
 }
 
 struct Slow {
@@ -635,17 +619,12 @@ TEST_F(Lifecycle, RestartWorksAndOldTokensStayStale) {
     EXPECT_EQ(axv_posix_time_stop(), 0u);
 }
 
-void print_and_abort(const char *message) {
-    std::fprintf(stderr, "fatal: %s\n", message);
-    std::abort();
-}
-
 void stop_from_callback(void *, axv_nanos_t) {
     (void)axv_posix_time_stop();
 }
 
 void start_and_stop_from_a_callback() {
-    axv_set_fatal_handler(print_and_abort);
+    axv_set_fatal_handler(fatal_to_stderr);
     axv_posix_resolved config{};
     config.counter_hz = AXV_POSIX_DEFAULT_COUNTER_HZ;
     axv_timer_token_t token;

@@ -46,7 +46,8 @@ TYPED_TEST(Inject, WakesAHaltedVcpuFromAnotherThreadPromptly) {
         sleep_ms(10); // let it fall asleep
         const int64_t t0 = now_ns();
         std::thread([&] { EXPECT_EQ(axv_vmm_inject_interrupt(vm, 1, 40), AXV_OK); }).join();
-        ASSERT_TRUE(wait_for([&] { return woke[r].load() != 0; }, 11000));
+        ASSERT_TRUE(
+            wait_for([&] { return woke[r].load() != 0; }, std::chrono::milliseconds(11000)));
         EXPECT_EQ(rc[r].load(), AXV_OK);
         EXPECT_LT(woke[r].load() - t0, static_cast<int64_t>(100 * kMs)) << "round " << r;
     }

@@ -8,62 +8,24 @@
 #include <axvisor_api/posix.h>
 #include <gtest/gtest.h>
 
-#include <dirent.h>
-
 #include <chrono>
 #include <cstdint>
 #include <functional>
 #include <thread>
 
-extern "C" {
-#include "posix_internal.h"
-}
+#include "config_support.h"
+#include "support/threads.h"
+#include "support/wait.h"
 
 namespace axv_test {
 
 inline constexpr axv_nanos_t kMs = 1000000u;
 inline constexpr axv_nanos_t kSecond = 1000u * kMs;
 
-// The threads of this process, from /proc/self/task.
-inline size_t thread_count() {
-    size_t n = 0;
-    DIR *dir = opendir("/proc/self/task");
-    if (dir == nullptr)
-        return 0;
-    while (dirent *entry = readdir(dir))
-        n += entry->d_name[0] != '.';
-    closedir(dir);
-    return n;
-}
-
 inline int64_t now_ns() {
     return std::chrono::duration_cast<std::chrono::nanoseconds>(
                std::chrono::steady_clock::now().time_since_epoch())
         .count();
-}
-
-// Polls pred every 100 us until it holds or timeout_ms pass; answers pred's last value.
-template <typename Pred> bool wait_for(Pred pred, int timeout_ms = 5000) {
-    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
-    while (!pred()) {
-        if (std::chrono::steady_clock::now() > until)
-            return pred();
-        std::this_thread::sleep_for(std::chrono::microseconds(100));
-    }
-    return true;
-}
-
-// The resolved configuration the platform would make from an all-zero one.
-inline axv_posix_resolved default_config() {
-    axv_posix_resolved c{};
-    c.ram_bytes = AXV_POSIX_DEFAULT_RAM_BYTES;
-    c.ram_phys_base = AXV_POSIX_DEFAULT_RAM_PHYS_BASE;
-    c.counter_hz = AXV_POSIX_DEFAULT_COUNTER_HZ;
-    c.gicd_base = AXV_POSIX_DEFAULT_GICD_BASE;
-    c.gicr_base = AXV_POSIX_DEFAULT_GICR_BASE;
-    c.spi_count = AXV_POSIX_DEFAULT_SPI_COUNT;
-    c.vtimer_irq = AXV_POSIX_DEFAULT_VTIMER_IRQ;
-    return c;
 }
 
 // Two ways to bring the VM model up, so every test runs both ways: the vmm and arch parts

@@ -25,8 +25,8 @@
 #include <thread>
 #include <vector>
 
-#include "../support/scale.h"
-#include "../support/wait.h"
+#include "support/scale.h"
+#include "support/wait.h"
 
 using namespace axv_test;
 

@@ -4,18 +4,19 @@
 #define AXV_TEST_SUPPORT_WAIT_H
 
 #include <chrono>
-#include <functional>
 #include <thread>
 
 namespace axv_test {
 
-// True once done() holds; false if it still does not after timeout.
-inline bool wait_for(const std::function<bool()> &done, std::chrono::seconds timeout) {
+// Polls done() every 100 us until it holds or timeout passes; answers done()'s last value.
+// The default is generous: only a broken platform waits that long.
+template <typename Pred>
+bool wait_for(Pred done, std::chrono::nanoseconds timeout = std::chrono::seconds(5)) {
     const auto until = std::chrono::steady_clock::now() + timeout;
     while (!done()) {
         if (std::chrono::steady_clock::now() > until)
             return done();
-        std::this_thread::sleep_for(std::chrono::milliseconds(1));
+        std::this_thread::sleep_for(std::chrono::microseconds(100));
     }
     return true;
 }

@@ -1,5 +1,6 @@
 // Bad inputs to the registry that no other suite covers (doc/robustness.md lists them all).
 #include "test_support.h"
+#include "support/child_expect.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -21,15 +22,6 @@ axv_ops_hdr header_only() {
 size_t three_cpus() {
     return 3;
 }
-
-// Runs inside a death test's child: reports the first broken expectation, exits 1.
-#define CHILD_EXPECT(cond)                                           \
-    do {                                                             \
-        if (!(cond)) {                                               \
-            std::fprintf(stderr, "child check failed: %s\n", #cond); \
-            std::exit(1);                                            \
-        }                                                            \
-    } while (0)
 
 // In a child process (filling the registry cannot be undone), and without the fixture,
 // which would track vgic by resetting it.

@@ -1,6 +1,7 @@
 // Sealing ends registration for good and makes the registry read-only. Each test seals in
 // a child process (EXPECT_EXIT), so the parent's registry stays open for the other tests.
 #include "test_support.h"
+#include "support/child_expect.h"
 
 #include <csignal>
 #include <cstdio>
@@ -32,15 +33,6 @@ int route(axv_irq_t, uint64_t) {
 void fault_by_default() {
     std::signal(SIGSEGV, SIG_DFL);
 }
-
-// Runs inside the child: reports the first broken expectation on stderr, exits 0 if none.
-#define CHILD_EXPECT(cond)                                           \
-    do {                                                             \
-        if (!(cond)) {                                               \
-            std::fprintf(stderr, "child check failed: %s\n", #cond); \
-            std::exit(1);                                            \
-        }                                                            \
-    } while (0)
 
 TEST_F(SealDeathTest, EveryRegistrationPathIsRefusedAfterSealing) {
     EXPECT_EXIT(

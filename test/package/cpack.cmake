@@ -1,19 +1,9 @@
 # package.cpack: makes the binary and the source tarballs with cpack and checks what they
 # hold. -D: AXV_CPACK, AXV_BUILD_DIR, AXV_WORK_DIR, AXV_BINARY_NAME and AXV_SOURCE_NAME (the
 # tarballs' names without .tar.gz), AXV_INCLUDEDIR, AXV_LIBDIR, AXV_CONFIG (may be empty).
-foreach(var IN ITEMS AXV_CPACK AXV_BUILD_DIR AXV_WORK_DIR AXV_BINARY_NAME AXV_SOURCE_NAME
-        AXV_INCLUDEDIR AXV_LIBDIR)
-    if(NOT DEFINED ${var} OR "${${var}}" STREQUAL "")
-        message(FATAL_ERROR "cpack_test.cmake: pass -D${var}=...")
-    endif()
-endforeach()
-
-function(axv_run what)
-    execute_process(COMMAND ${ARGN} RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE out)
-    if(NOT rc EQUAL 0)
-        message(FATAL_ERROR "${what} failed (${rc}):\n${ARGN}\n${out}")
-    endif()
-endfunction()
+include(${CMAKE_CURRENT_LIST_DIR}/common.cmake)
+axv_require(AXV_CPACK AXV_BUILD_DIR AXV_WORK_DIR AXV_BINARY_NAME AXV_SOURCE_NAME AXV_INCLUDEDIR
+    AXV_LIBDIR)
 
 # Lists the entries of tarball FILE into VAR, one path per element.
 function(axv_tar_list var file)
