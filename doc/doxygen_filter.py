@@ -272,6 +272,8 @@ def op_list_file(path, text):
 
 
 def find_list(rel, path, include_dirs):
+    if os.path.isabs(rel):
+        return rel
     d = os.path.dirname(os.path.abspath(path))
     candidates = list(include_dirs)
     while True:
@@ -300,8 +302,14 @@ def areas_of(rel, path, include_dirs):
         text = f.read()
     if not is_area_list(text):
         return [parse_op_list_with_doc(text)]
-    return [a for inc in LIST_INCLUDE.findall(text) if inc.startswith('axvisor_api/ops/')
-            for a in areas_of(inc, path, include_dirs)]
+    lists = [inc for inc in LIST_INCLUDE.findall(text) if inc != 'axvisor_api/config.h']
+    # An include through a macro names a file the build configuration chose (config.h).
+    for macro in re.findall(r'^\s*#\s*include\s+([A-Z_]+)\s*$', text, re.M):
+        with open(find_list('axvisor_api/config.h', path, include_dirs)) as f:
+            chosen = re.search(r'#\s*define\s+' + macro + r'\s+"([^"]+)"', f.read())
+        if chosen:
+            lists.append(chosen.group(1))
+    return [a for inc in lists for a in areas_of(inc, path, include_dirs)]
 
 
 EACH_AREA_DEFINE = re.compile(r'^\s*#\s*define\s+AXV_EACH_AREA\((\w+)\)\s*(.*)$')
