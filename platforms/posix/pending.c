@@ -25,7 +25,7 @@
 #include <errno.h>
 #include <time.h>
 
-#include "vmm_model.h"
+#include "pending.h"
 
 #define NS_PER_S 1000000000u
 

@@ -2,6 +2,7 @@
 #include <pthread.h>
 
 #include "posix_internal.h"
+#include "posix_parts.h"
 
 const struct axv_platform axv_posix_platform = {
     .name = "posix",

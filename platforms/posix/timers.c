@@ -19,8 +19,12 @@
  * wait for a callback, so a callback cannot deadlock on its own cancel. */
 #include <pthread.h>
 
-#include "time_internal.h"
+#include <axvisor_api/posix.h>
+
+#include "clock.h"
+#include "posix_parts.h"
 #include "timer_heap.h"
+#include "timers.h"
 
 /* Everything below is guarded by `lock`, except `service` (written by start, read by stop,
  * which the platform serialises) and the thread-local flag. */
@@ -133,8 +137,8 @@ size_t axv_posix_timers_stop(void) {
     return cancelled;
 }
 
-int axv_posix_time_register_timer(axv_nanos_t deadline_ns, axv_timer_fn fn, void *arg,
-                                  axv_timer_token_t *token) {
+int axv_posix_timers_add(axv_nanos_t deadline_ns, axv_timer_fn fn, void *arg,
+                         axv_timer_token_t *token) {
     if (fn == NULL || token == NULL)
         return AXV_EINVAL;
     pthread_mutex_lock(&lock);
@@ -154,7 +158,7 @@ int axv_posix_time_register_timer(axv_nanos_t deadline_ns, axv_timer_fn fn, void
     return rc;
 }
 
-int axv_posix_time_cancel_timer(axv_timer_token_t token) {
+int axv_posix_timers_cancel(axv_timer_token_t token) {
     pthread_mutex_lock(&lock);
     int rc = started ? axv_posix_timer_heap_remove(&queue, token) : AXV_EPERM;
     pthread_mutex_unlock(&lock);

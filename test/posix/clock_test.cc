@@ -14,7 +14,8 @@
 #include <axvisor_api/time.h>
 
 extern "C" {
-#include "time_internal.h"
+#include "posix_internal.h"
+#include "posix_parts.h"
 }
 
 namespace {

@@ -21,7 +21,8 @@
 #include "../support/scale.h"
 
 extern "C" {
-#include "time_internal.h"
+#include "posix_internal.h"
+#include "posix_parts.h"
 }
 
 namespace {
