@@ -3,10 +3,12 @@
  * axv_posix_shutdown()).
  *
  * The platform's files are split by layer, and calls only go down:
- *   platform.c, tables.c                      the whole platform, its ops tables
- *   *_ops.c, guest.c, observe.c, time.c, vmm.c API glue and the parts' start/stop
- *   ram.c, timers.c, vm_table.c, delivery.c   services
- *   buddy.c, timer_heap.c, clock.c, gic_model.c, pending.c   models and data structures
+ * - the platform and its tables: platform.c, tables.c;
+ * - API glue and the parts' start/stop: memory_ops.c, time_ops.c, vmm_ops.c, arch_ops.c,
+ *   guest.c, observe.c, host.c, console.c; time.c, vmm.c;
+ * - services: ram.c, timers.c, vm_table.c, delivery.c;
+ * - models, data structures and host facilities: buddy.c, timer_heap.c, clock.c,
+ *   gic_model.c, pending.c, host_sched.c.
  * test/posix/call_graph_test.sh checks that no two files call each other, even indirectly. */
 #ifndef AXV_POSIX_PARTS_H
 #define AXV_POSIX_PARTS_H
