@@ -16,7 +16,8 @@
 #include "support/fatal.h"
 
 extern "C" {
-#include "time_internal.h"
+#include "posix_internal.h"
+#include "posix_parts.h"
 }
 
 namespace {
