@@ -15,6 +15,8 @@
 #include <functional>
 #include <thread>
 
+#include "../support/timing.h"
+
 extern "C" {
 #include "posix_internal.h"
 }
@@ -42,9 +44,10 @@ inline int64_t now_ns() {
         .count();
 }
 
-// Polls pred every 100 us until it holds or timeout_ms pass; answers pred's last value.
-template <typename Pred> bool wait_for(Pred pred, int timeout_ms = 5000) {
-    const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(timeout_ms);
+// Polls pred every 100 us until it holds or the timer budget (AXV_TEST_TIMER_BUDGET_MS)
+// runs out; answers pred's last value.
+template <typename Pred> bool wait_for(Pred pred) {
+    const auto until = std::chrono::steady_clock::now() + timer_budget();
     while (!pred()) {
         if (std::chrono::steady_clock::now() > until)
             return pred();

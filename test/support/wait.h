@@ -10,7 +10,7 @@
 namespace axv_test {
 
 // True once done() holds; false if it still does not after timeout.
-inline bool wait_for(const std::function<bool()> &done, std::chrono::seconds timeout) {
+inline bool wait_for(const std::function<bool()> &done, std::chrono::milliseconds timeout) {
     const auto until = std::chrono::steady_clock::now() + timeout;
     while (!done()) {
         if (std::chrono::steady_clock::now() > until)
