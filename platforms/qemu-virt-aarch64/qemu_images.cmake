@@ -43,6 +43,7 @@ function(axv_qemu_test name image)
     add_test(NAME ${name}
         COMMAND bash ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/run-qemu.sh --qemu ${qemu}
             --image ${path} ${ARGN})
-    set_tests_properties(${name} PROPERTIES LABELS qemu TIMEOUT 30 SKIP_RETURN_CODE 77
+    # run-qemu.sh gives up on QEMU after AXV_QEMU_TIMEOUT_S (60 s): room for its report.
+    set_tests_properties(${name} PROPERTIES LABELS qemu TIMEOUT 90 SKIP_RETURN_CODE 77
         FAIL_REGULAR_EXPRESSION "FAILED|unexpected exception")
 endfunction()

@@ -16,8 +16,9 @@
 
 #define PSCI_CPU_ON_64 0xc4000003u /* PSCI 0.2+, SMC64 calling convention */
 #define PSCI_SUCCESS 0
-/* A secondary that does not report within this long counts as not started. */
-#define START_TIMEOUT_NS UINT64_C(200000000)
+/* A secondary that does not report within this long counts as not started. Generous: under
+ * QEMU on a loaded host the new vCPU's thread may wait a long time for a host CPU. */
+#define START_TIMEOUT_NS UINT64_C(5000000000)
 #define SECONDARY_STACK_SIZE 0x4000u
 
 /* Mailbox states: a poster claims IDLE -> CLAIMED (CAS), fills fn/arg, publishes POSTED
