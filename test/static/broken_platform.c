@@ -1,7 +1,7 @@
 /*
  * The platform "broken" of static.missing_op: every op of every built-in area, generated
- * from the list of built-in areas as axv_broken_<area>_<op>, except memory.alloc_frame, which the macro
- * below renames out of the way (token pasting yields the name, then rescanning replaces it).
+ * from the list of built-in areas as axv_broken_<area>_<op>, except memory.alloc_frame, which the
+ * macro below renames out of the way (token pasting yields the name, then rescanning replaces it).
  */
 #include <axvisor_api/axvisor_api.h>
 

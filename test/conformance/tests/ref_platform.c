@@ -80,7 +80,7 @@ int ref_platform_install(const struct ref_config *config) {
     ref_vmm_reset();
 
     int rc;
-#define AXV_EACH_AREA(area)                        \
+#define AXV_EACH_AREA(area)                    \
     if ((rc = axv_##area##_reset()) != AXV_OK) \
         return rc;
 #include <axvisor_api/each_area.h>
