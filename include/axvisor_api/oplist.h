@@ -56,7 +56,7 @@
 
 #define AXV_PRIV_PARAM(t, a) t a
 #define AXV_PRIV_ARG(t, a) a
-#define AXV_PRIV_UNUSED(t, a) (void)a;
+#define AXV_PRIV_UNUSED(t, a) (void)(a);
 #define AXV_PRIV_FIELD(t, a) t a;
 /** @endcond */
 
