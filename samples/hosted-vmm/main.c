@@ -232,22 +232,20 @@ static void progress(axv_nanos_t elapsed, bool last) {
         timers += atomic_load(&vcpus[i].timers_fired);
         messages += atomic_load(&vcpus[i].messages_sent_to);
     }
-    fprintf(stderr, "\rhosted-vmm: %5.1f / %.1f s, %llu timer interrupts, %llu IPI messages%s",
-            (double)elapsed / 1e9, (double)opts.duration_ns / 1e9, (unsigned long long)timers,
-            (unsigned long long)messages, last ? "\n" : "");
+    /* A progress line that cannot be written is no reason to stop the VMs. */
+    (void)fprintf(stderr,
+                  "\rhosted-vmm: %5.1f / %.1f s, %llu timer interrupts, %llu IPI messages%s",
+                  (double)elapsed / 1e9, (double)opts.duration_ns / 1e9, (unsigned long long)timers,
+                  (unsigned long long)messages, last ? "\n" : "");
 }
 
 static int fail(const char *what, int rc) {
-    fprintf(stderr, "hosted-vmm: %s: %s\n", what, axv_strerror(rc));
+    (void)fprintf(stderr, "hosted-vmm: %s: %s\n", what, axv_strerror(rc));
     return 1;
 }
 
-int main(int argc, char **argv) {
-    int parsed = options_parse(argc, argv, &opts);
-    if (parsed <= 0)
-        return parsed < 0 ? 2 : 0;
-
-    /* Boot: platform up, tables installed, registry sealed, as a hypervisor does. */
+/* Boot: platform up, tables installed, registry sealed, as a hypervisor does. */
+static int boot(void) {
     int rc = axv_posix_init(NULL);
     if (rc != AXV_OK)
         return fail("axv_posix_init", rc);
@@ -259,13 +257,16 @@ int main(int argc, char **argv) {
            axv_posix_platform.name, axv_strerror(rc), axv_host_cpu_num());
     if (rc != AXV_OK)
         return fail("axv_api_seal", rc);
+    return 0;
+}
 
+/* opts.vms VMs of opts.vcpus vCPUs each, their ids in vm_ids, with the vCPUs' state. */
+static int create_vms(axv_vm_id_t *vm_ids) {
     vcpus = calloc(num_vcpus(), sizeof(*vcpus));
     if (vcpus == NULL)
         return fail("allocating vCPU state", AXV_ENOMEM);
-    axv_vm_id_t vm_ids[AXV_POSIX_MAX_VMS];
     for (size_t vm = 0; vm < opts.vms; vm++) {
-        rc = axv_posix_vm_create(opts.vcpus, guest, NULL, &vm_ids[vm]);
+        int rc = axv_posix_vm_create(opts.vcpus, guest, NULL, &vm_ids[vm]);
         if (rc != AXV_OK)
             return fail("axv_posix_vm_create", rc);
         if (vm_ids[vm] != vm_ids[0] + vm)
@@ -279,16 +280,11 @@ int main(int argc, char **argv) {
                 return fail("allocating latency samples", AXV_ENOMEM);
         }
     }
-    printf("hosted-vmm: %zu VMs x %zu vCPUs, timer period %llu us, IPI period %llu us, "
-           "%.1f s\n",
-           opts.vms, opts.vcpus, (unsigned long long)(opts.timer_period_ns / 1000),
-           (unsigned long long)(opts.ipi_period_ns / 1000), (double)opts.duration_ns / 1e9);
-    for (size_t vm = 0; vm < opts.vms; vm++) {
-        rc = axv_posix_vm_start(vm_ids[vm]);
-        if (rc != AXV_OK)
-            return fail("axv_posix_vm_start", rc);
-    }
+    return 0;
+}
 
+/* Lets the VMs run for opts.duration_ns, showing progress if asked. */
+static void run_for_duration(void) {
     axv_nanos_t start = axv_time_current_nanos();
     for (;;) {
         axv_nanos_t elapsed = axv_time_current_nanos() - start;
@@ -301,6 +297,55 @@ int main(int argc, char **argv) {
     }
     if (opts.progress)
         progress(opts.duration_ns, true);
+}
+
+/* Prints one vCPU's row of the table; false when something was lost or wrong on it. */
+static bool report_vcpu(struct vcpu *v) {
+    uint64_t fired = atomic_load(&v->timers_fired);
+    uint64_t sent_to = atomic_load(&v->messages_sent_to);
+    char ipis[2 * 20 + 2]; /* two 64-bit counts, '/', NUL: never truncated */
+    (void)snprintf(ipis, sizeof(ipis), "%llu/%llu", (unsigned long long)v->unicast_irqs,
+                   (unsigned long long)v->broadcast_irqs);
+    printf("%-3zu %-4zu %10llu %10llu %10llu %10llu %10s %12.1f %12.1f\n", (size_t)v->vm,
+           (size_t)v->id, (unsigned long long)v->timer_irqs, (unsigned long long)fired,
+           (unsigned long long)v->messages_received, (unsigned long long)v->messages_sent, ipis,
+           latency_percentile(&v->latency, 50) / 1e3, latency_percentile(&v->latency, 99) / 1e3);
+    int cb_error = atomic_load(&v->callback_error);
+    bool ok = v->timer_irqs == fired && v->messages_received == sent_to && v->timer_irqs != 0 &&
+              v->unexpected_irqs == 0 && v->error == AXV_OK && cb_error == AXV_OK;
+    if (!ok)
+        printf("    LOST or wrong on VM %zu vCPU %zu: %llu of %llu timers handled, %llu of "
+               "%llu messages received, %llu unexpected interrupts, guest: %s, "
+               "timer callback: %s\n",
+               (size_t)v->vm, (size_t)v->id, (unsigned long long)v->timer_irqs,
+               (unsigned long long)fired, (unsigned long long)v->messages_received,
+               (unsigned long long)sent_to, (unsigned long long)v->unexpected_irqs,
+               axv_strerror(v->error), axv_strerror(cb_error));
+    latency_free(&v->latency);
+    return ok;
+}
+
+int main(int argc, char **argv) {
+    int parsed = options_parse(argc, argv, &opts);
+    if (parsed <= 0)
+        return parsed < 0 ? 2 : 0;
+    int status = boot();
+    if (status != 0)
+        return status;
+    axv_vm_id_t vm_ids[AXV_POSIX_MAX_VMS];
+    status = create_vms(vm_ids);
+    if (status != 0)
+        return status;
+    printf("hosted-vmm: %zu VMs x %zu vCPUs, timer period %llu us, IPI period %llu us, "
+           "%.1f s\n",
+           opts.vms, opts.vcpus, (unsigned long long)(opts.timer_period_ns / 1000),
+           (unsigned long long)(opts.ipi_period_ns / 1000), (double)opts.duration_ns / 1e9);
+    for (size_t vm = 0; vm < opts.vms; vm++) {
+        int rc = axv_posix_vm_start(vm_ids[vm]);
+        if (rc != AXV_OK)
+            return fail("axv_posix_vm_start", rc);
+    }
+    run_for_duration();
 
     /* Quiesce and drain: no new messages or periods, then wait until everything sent has
      * arrived; only then may the VMs go. */
@@ -310,44 +355,20 @@ int main(int argc, char **argv) {
     while (!(quiet = drained()) && axv_time_current_nanos() < drain_deadline)
         sleep_ns(1000000u);
     for (size_t vm = 0; vm < opts.vms; vm++) {
-        rc = axv_posix_vm_destroy(vm_ids[vm]);
+        int rc = axv_posix_vm_destroy(vm_ids[vm]);
         if (rc != AXV_OK)
             return fail("axv_posix_vm_destroy", rc);
     }
     struct axv_posix_shutdown_report report;
-    rc = axv_posix_shutdown(&report);
+    int rc = axv_posix_shutdown(&report);
     if (rc != AXV_OK)
         return fail("axv_posix_shutdown", rc);
 
     bool ok = quiet;
     printf("\n%-3s %-4s %10s %10s %10s %10s %10s %12s %12s\n", "VM", "vCPU", "timer irq", "expired",
            "msgs recv", "msgs sent", "IPIs (1/2)", "lat p50 us", "lat p99 us");
-    for (size_t i = 0; i < num_vcpus(); i++) {
-        struct vcpu *v = &vcpus[i];
-        uint64_t fired = atomic_load(&v->timers_fired);
-        uint64_t sent_to = atomic_load(&v->messages_sent_to);
-        char ipis[32];
-        snprintf(ipis, sizeof(ipis), "%llu/%llu", (unsigned long long)v->unicast_irqs,
-                 (unsigned long long)v->broadcast_irqs);
-        printf("%-3zu %-4zu %10llu %10llu %10llu %10llu %10s %12.1f %12.1f\n", (size_t)v->vm,
-               (size_t)v->id, (unsigned long long)v->timer_irqs, (unsigned long long)fired,
-               (unsigned long long)v->messages_received, (unsigned long long)v->messages_sent, ipis,
-               latency_percentile(&v->latency, 50) / 1e3,
-               latency_percentile(&v->latency, 99) / 1e3);
-        int cb_error = atomic_load(&v->callback_error);
-        if (v->timer_irqs != fired || v->messages_received != sent_to || v->timer_irqs == 0 ||
-            v->unexpected_irqs != 0 || v->error != AXV_OK || cb_error != AXV_OK) {
-            ok = false;
-            printf("    LOST or wrong on VM %zu vCPU %zu: %llu of %llu timers handled, %llu of "
-                   "%llu messages received, %llu unexpected interrupts, guest: %s, "
-                   "timer callback: %s\n",
-                   (size_t)v->vm, (size_t)v->id, (unsigned long long)v->timer_irqs,
-                   (unsigned long long)fired, (unsigned long long)v->messages_received,
-                   (unsigned long long)sent_to, (unsigned long long)v->unexpected_irqs,
-                   axv_strerror(v->error), axv_strerror(cb_error));
-        }
-        latency_free(&v->latency);
-    }
+    for (size_t i = 0; i < num_vcpus(); i++)
+        ok = report_vcpu(&vcpus[i]) && ok;
     printf("shutdown: %zu timers pending, %zu VMs left, %zu frames in use\n", report.timers_pending,
            report.vms_destroyed, report.frames_in_use);
     if (report.timers_pending != 0 || report.vms_destroyed != 0 || report.frames_in_use != 0)
