@@ -64,16 +64,21 @@ def comment_lines(body):
 
 def parse_op_list(text):
     """Returns (area, [op]) where an op is a dict: kind, ret, name, params, doc lines."""
-    area, ops, doc, pos = None, [], [], 0
+    return parse_op_list_with_doc(text)[:2]
+
+
+def parse_op_list_with_doc(text):
+    """Returns (area, [op], area brief): the brief is the comment before AXV_AREA_BEGIN."""
+    area, ops, doc, pos, area_doc = None, [], [], 0, []
     while True:
         m = COMMENT_OR_OP.search(text, pos)
         if not m:
-            return area, ops
+            return area, ops, split_doc(area_doc)[0]
         pos = m.end()
         if m.group(1) is not None:
             doc = comment_lines(m.group(1))
         elif m.group(2):
-            area = m.group(2)
+            area, area_doc, doc = m.group(2), doc, []
         else:
             args, pos = balanced(text, m.end())
             _, kind, ret, name, params = split_top(args)
@@ -267,6 +272,8 @@ def op_list_file(path, text):
 
 
 def find_list(rel, path, include_dirs):
+    if os.path.isabs(rel):
+        return rel
     d = os.path.dirname(os.path.abspath(path))
     candidates = list(include_dirs)
     while True:
@@ -281,16 +288,71 @@ def find_list(rel, path, include_dirs):
     raise LookupError(f'op list <{rel}> not found (give its include root with -I)')
 
 
+LIST_INCLUDE = re.compile(r'^\s*#\s*include\s+<([^>]+)>', re.M)
+
+
+def is_area_list(text):
+    """The list of built-in areas: op-list includes, expanded by the generators."""
+    return re.search(r'^\s*#\s*ifndef\s+AXV_OP\b', text, re.M) and not AREA_BEGIN_LINE.search(text)
+
+
+def areas_of(rel, path, include_dirs):
+    """(area, ops, brief) for every area an op list, or a list of op lists, defines."""
+    with open(find_list(rel, path, include_dirs)) as f:
+        text = f.read()
+    if not is_area_list(text):
+        return [parse_op_list_with_doc(text)]
+    lists = [inc for inc in LIST_INCLUDE.findall(text) if inc != 'axvisor_api/config.h']
+    # An include through a macro names a file the build configuration chose (config.h).
+    for macro in re.findall(r'^\s*#\s*include\s+([A-Z_]+)\s*$', text, re.M):
+        with open(find_list('axvisor_api/config.h', path, include_dirs)) as f:
+            chosen = re.search(r'#\s*define\s+' + macro + r'\s+"([^"]+)"', f.read())
+        if chosen:
+            lists.append(chosen.group(1))
+    return [a for inc in lists for a in areas_of(inc, path, include_dirs)]
+
+
+EACH_AREA_DEFINE = re.compile(r'^\s*#\s*define\s+AXV_EACH_AREA\((\w+)\)\s*(.*)$')
+EACH_AREA_INCLUDE = re.compile(r'^\s*#\s*include\s+<axvisor_api/each_area\.h>')
+
+
+def expand_each_area(param, body, areas):
+    """What `#define AXV_EACH_AREA(param) body` + each_area.h expands to, documented."""
+    out = []
+    for area, _, brief in areas:
+        text = re.sub(r'\s*##\s*', '', re.sub(r'\b' + param + r'\b', area, body))
+        text = re.sub(r'#' + area + r'\b', f'"{area}"', text)
+        doc = f' /**< The {area} area{": " + brief if brief else ""} */'
+        out.append(text + (doc if text.rstrip().endswith((',', ';')) else ''))
+    return ' '.join(out)
+
+
 def filter_header(path, text, include_dirs):
     lines = text.split('\n')
     if AREA_BEGIN_LINE.search(text):
         return op_list_file(path, text)
-    if re.search(r'^\s*#\s*include\s+AXV_AREA_OPS\b', text, re.M):
+    if is_area_list(text) or re.search(r'^\s*#\s*ifndef\s+AXV_EACH_AREA\b', text, re.M) or \
+            re.search(r'^\s*#\s*include\s+AXV_AREA_OPS\b', text, re.M):
         lead = re.match(r'\s*/\*\*.*?\*/', text, re.S)
         keep = lead.group(0) if lead else ''
         return keep + '\n' * (text.count('\n') - keep.count('\n'))
-    appended, pending = [], None
+    appended, pending, each = [], None, None
     for i, line in enumerate(lines):
+        d = EACH_AREA_DEFINE.match(line)
+        if d:
+            body, j = d.group(2), i
+            lines[i] = ''
+            while body.endswith('\\'):
+                j += 1
+                body = body[:-1] + ' ' + lines[j].strip()
+                lines[j] = ''
+            each = (d.group(1), body.strip())
+            continue
+        if EACH_AREA_INCLUDE.match(line) and each:
+            lines[i] = expand_each_area(*each, areas_of('axvisor_api/builtin_areas.h', path,
+                                                        include_dirs))
+            each = None
+            continue
         m = OPS_DEFINE.match(line)
         if m:
             pending = m.group(1)
@@ -302,8 +364,15 @@ def filter_header(path, text, include_dirs):
         g = GENERATOR_INCLUDE.match(line)
         if g and pending:
             if g.group(1) in GENERATORS:
-                with open(find_list(pending, path, include_dirs)) as f:
-                    appended.append(GENERATORS[g.group(1)](*parse_op_list(f.read())))
+                areas = areas_of(pending, path, include_dirs)
+                for area, ops, brief in areas:
+                    decls = GENERATORS[g.group(1)](area, ops)
+                    if len(areas) > 1 and g.group(1) == 'area_declare':
+                        # Each built-in area is a group of its own.
+                        decls = (f'/** @defgroup axv_area_{area} {area.capitalize()} area\n'
+                                 f' * @ingroup axv_areas\n * @brief {brief}\n * @{{\n */\n'
+                                 f'{decls}/** @}} */\n')
+                    appended.append(decls)
             lines[i] = ''
             pending = None
     if not appended:

@@ -2,23 +2,18 @@
  * @file time.h
  * @brief Time area: the monotonic clock and one-shot timers.
  *
- * Accessors, the ops table `struct axv_time_ops` and its registration functions are
- * generated from the op list <axvisor_api/ops/time.h>, where each op is documented.
+ * The area itself is declared by <axvisor_api/areas.h>, generated from its op list
+ * <axvisor_api/ops/time.h>; this header adds the hand-written helpers.
  */
 #ifndef AXVISOR_API_TIME_H
 #define AXVISOR_API_TIME_H
 
+#include <axvisor_api/areas.h>
+
 /**
- * @defgroup axv_area_time Time area
- * @ingroup axv_areas
- * @brief The monotonic clock and one-shot timers.
- *
- * Everything here except the hand-written helpers is generated from the op list
- * <axvisor_api/ops/time.h>; each op's contract is written there once.
+ * @addtogroup axv_area_time
  * @{
  */
-
-#include <axvisor_api/areas.h>
 
 AXV_EXTERN_C_BEGIN
 /**

@@ -2,23 +2,18 @@
  * @file vmm.h
  * @brief VMM area: VM and vCPU queries and cross-vCPU interrupt injection.
  *
- * Accessors, the ops table `struct axv_vmm_ops` and its registration functions are
- * generated from the op list <axvisor_api/ops/vmm.h>, where each op is documented.
+ * The area itself is declared by <axvisor_api/areas.h>, generated from its op list
+ * <axvisor_api/ops/vmm.h>; this header adds the hand-written helpers.
  */
 #ifndef AXVISOR_API_VMM_H
 #define AXVISOR_API_VMM_H
 
+#include <axvisor_api/areas.h>
+
 /**
- * @defgroup axv_area_vmm VMM area
- * @ingroup axv_areas
- * @brief VM and vCPU queries and cross-vCPU interrupt injection.
- *
- * Everything here except the hand-written helpers is generated from the op list
- * <axvisor_api/ops/vmm.h>; each op's contract is written there once.
+ * @addtogroup axv_area_vmm
  * @{
  */
-
-#include <axvisor_api/areas.h>
 
 AXV_EXTERN_C_BEGIN
 /**

@@ -1,16 +1,8 @@
-/* The tiny platform's ops tables, generated from the op lists (member <op> of area <area> is
- * axv_tiny_<area>_<op>), and the platform that gathers them. */
+/* The tiny platform's ops tables and the struct axv_platform that gathers them, generated
+ * from the list of built-in areas (member <op> of area <area> is axv_tiny_<area>_<op>). */
 #include "tiny.h"
 
 #define AXV_IMPL_PREFIX axv_tiny
+#define AXV_IMPL_PLATFORM axv_tiny_platform
+#define AXV_IMPL_PLATFORM_NAME "tiny"
 #include <axvisor_api/platform_impl.h>
-
-const struct axv_platform axv_tiny_platform = {
-    .name = "tiny",
-    .memory = &axv_tiny_memory_ops,
-    .time = &axv_tiny_time_ops,
-    .vmm = &axv_tiny_vmm_ops,
-    .host = &axv_tiny_host_ops,
-    .arch = &axv_tiny_arch_ops,
-    .console = &axv_tiny_console_ops,
-};

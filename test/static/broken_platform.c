@@ -1,6 +1,6 @@
 /*
  * The platform "broken" of static.missing_op: every op of every built-in area, generated
- * from the op lists as axv_broken_<area>_<op>, except memory.alloc_frame, which the macro
+ * from the list of built-in areas as axv_broken_<area>_<op>, except memory.alloc_frame, which the macro
  * below renames out of the way (token pasting yields the name, then rescanning replaces it).
  */
 #include <axvisor_api/axvisor_api.h>
@@ -20,9 +20,4 @@
         AXV_BROKEN_BODY_##kind(ret)                      \
     }
 #define AXV_AREA_END(area)
-#include <axvisor_api/ops/memory.h>
-#include <axvisor_api/ops/time.h>
-#include <axvisor_api/ops/vmm.h>
-#include <axvisor_api/ops/host.h>
-#include <axvisor_api/ops/arch.h>
-#include <axvisor_api/ops/console.h>
+#include <axvisor_api/builtin_areas.h>

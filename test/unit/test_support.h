@@ -34,12 +34,8 @@ class RegistryTest : public ::testing::Test {
     }
     static void reset_all() {
         ASSERT_FALSE(axv_api_is_sealed()) << "a test sealed the registry in-process";
-        ASSERT_EQ(axv_memory_reset(), AXV_OK);
-        ASSERT_EQ(axv_time_reset(), AXV_OK);
-        ASSERT_EQ(axv_vmm_reset(), AXV_OK);
-        ASSERT_EQ(axv_host_reset(), AXV_OK);
-        ASSERT_EQ(axv_arch_reset(), AXV_OK);
-        ASSERT_EQ(axv_console_reset(), AXV_OK);
+#define AXV_EACH_AREA(area) ASSERT_EQ(axv_##area##_reset(), AXV_OK);
+#include <axvisor_api/each_area.h>
         ASSERT_EQ(axv_vgic_reset(), AXV_OK);
         axv_set_fatal_handler(nullptr);
     }

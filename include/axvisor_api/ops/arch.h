@@ -1,13 +1,14 @@
 /*
  * Op list of the arch area: GIC helpers for the virtual interrupt controller.
  * Present on every target, so host tests and mocks can use them too.
- * An op list is data for the generators; include <axvisor_api/arch.h> instead.
+ * An op list is data for the generators; include <axvisor_api/axvisor_api.h> instead.
  * No include guard: it is expanded once per generated piece.
  */
 #ifndef AXV_OP
-#error "an op list is expanded by <axvisor_api/area_declare.h>; include <axvisor_api/arch.h>"
+#error "an op list is expanded by the generators; include <axvisor_api/axvisor_api.h>"
 #endif
 
+/** @brief GIC helpers for the virtual interrupt controller. */
 AXV_AREA_BEGIN(arch)
 
 /**

@@ -1,12 +1,13 @@
 /*
  * Op list of the console area: the hypervisor's own byte console.
- * An op list is data for the generators; include <axvisor_api/console.h> instead.
+ * An op list is data for the generators; include <axvisor_api/axvisor_api.h> instead.
  * No include guard: it is expanded once per generated piece.
  */
 #ifndef AXV_OP
-#error "an op list is expanded by <axvisor_api/area_declare.h>; include <axvisor_api/console.h>"
+#error "an op list is expanded by the generators; include <axvisor_api/axvisor_api.h>"
 #endif
 
+/** @brief The hypervisor's console. */
 AXV_AREA_BEGIN(console)
 
 /**

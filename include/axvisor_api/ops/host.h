@@ -1,12 +1,13 @@
 /*
  * Op list of the host area: facts about the machine the hypervisor runs on.
- * An op list is data for the generators; include <axvisor_api/host.h> instead.
+ * An op list is data for the generators; include <axvisor_api/axvisor_api.h> instead.
  * No include guard: it is expanded once per generated piece.
  */
 #ifndef AXV_OP
-#error "an op list is expanded by <axvisor_api/area_declare.h>; include <axvisor_api/host.h>"
+#error "an op list is expanded by the generators; include <axvisor_api/axvisor_api.h>"
 #endif
 
+/** @brief Facts about the host machine. */
 AXV_AREA_BEGIN(host)
 
 /**

@@ -1,12 +1,13 @@
 /*
  * Op list of the time area: the monotonic clock and one-shot timers.
- * An op list is data for the generators; include <axvisor_api/time.h> instead.
+ * An op list is data for the generators; include <axvisor_api/axvisor_api.h> instead.
  * No include guard: it is expanded once per generated piece.
  */
 #ifndef AXV_OP
-#error "an op list is expanded by <axvisor_api/area_declare.h>; include <axvisor_api/time.h>"
+#error "an op list is expanded by the generators; include <axvisor_api/axvisor_api.h>"
 #endif
 
+/** @brief The monotonic clock and one-shot timers. */
 AXV_AREA_BEGIN(time)
 
 /**

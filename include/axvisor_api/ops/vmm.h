@@ -1,12 +1,13 @@
 /*
  * Op list of the vmm area: VM and vCPU queries and interrupt injection.
- * An op list is data for the generators; include <axvisor_api/vmm.h> instead.
+ * An op list is data for the generators; include <axvisor_api/axvisor_api.h> instead.
  * No include guard: it is expanded once per generated piece.
  */
 #ifndef AXV_OP
-#error "an op list is expanded by <axvisor_api/area_declare.h>; include <axvisor_api/vmm.h>"
+#error "an op list is expanded by the generators; include <axvisor_api/axvisor_api.h>"
 #endif
 
+/** @brief VM and vCPU queries and cross-vCPU interrupt injection. */
 AXV_AREA_BEGIN(vmm)
 
 /**
