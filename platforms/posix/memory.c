@@ -47,6 +47,7 @@ static void *map_region(size_t bytes, axv_paddr_t phys) {
     while (n < MAP_ATTEMPTS) {
         /* NORESERVE: untouched frames cost nothing, so large regions are cheap in tests. */
         void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
+                       /* cppcheck-suppress invalidFunctionArg ; anonymous: POSIX wants fd -1 */
                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
         if (p == MAP_FAILED)
             break;
@@ -181,16 +182,17 @@ static AXV_NORETURN void translation_fatal(enum axv_memory_op op, const char *wh
                                            uint64_t address) {
     char message[192];
     const char *name = axv_memory_area.op_names[op];
+    /* A message cut at its buffer's end still names the op and the address's kind. */
     if (atomic_load_explicit(&mapped, memory_order_acquire))
-        snprintf(message, sizeof(message),
-                 "%s.%s: %s address 0x%" PRIx64 " is outside RAM (physical 0x%" PRIx64
-                 "..0x%" PRIx64 ", virtual 0x%" PRIxPTR "..0x%" PRIxPTR ")",
-                 axv_memory_area.name, name, what, address, ram.phys, ram.phys + ram.bytes - 1u,
-                 ram.virt, ram.virt + ram.bytes - 1u);
+        (void)snprintf(message, sizeof(message),
+                       "%s.%s: %s address 0x%" PRIx64 " is outside RAM (physical 0x%" PRIx64
+                       "..0x%" PRIx64 ", virtual 0x%" PRIxPTR "..0x%" PRIxPTR ")",
+                       axv_memory_area.name, name, what, address, ram.phys,
+                       ram.phys + ram.bytes - 1u, ram.virt, ram.virt + ram.bytes - 1u);
     else
-        snprintf(message, sizeof(message),
-                 "%s.%s: the posix platform is not started (%s address 0x%" PRIx64 ")",
-                 axv_memory_area.name, name, what, address);
+        (void)snprintf(message, sizeof(message),
+                       "%s.%s: the posix platform is not started (%s address 0x%" PRIx64 ")",
+                       axv_memory_area.name, name, what, address);
     axv_fatal(message);
 }
 
