@@ -1,6 +1,7 @@
 /* The platform as a whole: its tables and the boot sequence after start.S. */
 #include "qemu_internal.h"
 
+/* NOLINTNEXTLINE(bugprone-reserved-identifier): image.ld defines it, in the linker's namespace */
 extern char __image_end[];
 
 static AXV_NORETURN void boot_fail(const char *what, int rc) {
