@@ -11,10 +11,6 @@
 #                    own flags and defines, with --target=aarch64-none-elf
 # Each keeps only the C files under lib/, platforms/ and samples/ (compile_db.py).
 set -euo pipefail
-if [ $# -ne 3 ]; then
-    echo "usage: $0 SOURCE_DIR HOST_DB OUT_DIR" >&2
-    exit 2
-fi
 src=$(cd "$1" && pwd)
 host_db=$2
 out=$3

@@ -7,10 +7,6 @@
 # (clang_tidy.sh, configuration aarch64). Passes when the analyzer reports no bug; skips
 # (77) without scan-build.
 set -euo pipefail
-if [ $# -ne 2 ]; then
-    echo "usage: $0 SOURCE_DIR WORK_DIR" >&2
-    exit 2
-fi
 src=$(cd "$1" && pwd)
 work=$2
 
