@@ -10,18 +10,22 @@ check_c_compiler_flag(-fno-tree-loop-distribute-patterns AXV_HAS_NO_LOOP_PATTERN
 check_c_compiler_flag(-mno-outline-atomics AXV_HAS_NO_OUTLINE_ATOMICS)
 unset(CMAKE_REQUIRED_FLAGS)
 
+# The project's warnings, for every target it builds: link axv_warnings (installed targets
+# through $<BUILD_INTERFACE:axv_warnings>, so consumers do not inherit them). Whether they
+# are errors is CMAKE_COMPILE_WARNING_AS_ERROR's to say (on in top-level builds).
+add_library(axv_warnings INTERFACE)
+target_compile_options(axv_warnings INTERFACE -Wall -Wextra -pedantic
+    $<$<COMPILE_LANGUAGE:C>:-Wshadow -Wstrict-prototypes -Wmissing-prototypes>)
+
 # Compiles TARGET as freestanding C11 with the project's warnings.
 function(axv_freestanding_target target)
-    set(flags -ffreestanding -Wall -Wextra -pedantic -Wshadow -Wstrict-prototypes
-        -Wmissing-prototypes)
+    target_link_libraries(${target} PRIVATE $<BUILD_INTERFACE:axv_warnings>)
+    set(flags -ffreestanding)
     if(AXV_HAS_NO_LOOP_PATTERNS)
         list(APPEND flags -fno-tree-loop-distribute-patterns)
     endif()
     if(AXV_HAS_NO_OUTLINE_ATOMICS)
         list(APPEND flags -mno-outline-atomics)
-    endif()
-    if(AXV_WERROR)
-        list(APPEND flags -Werror)
     endif()
     target_compile_options(${target} PRIVATE ${flags})
     set_target_properties(${target} PROPERTIES C_STANDARD 11 C_STANDARD_REQUIRED ON
@@ -43,4 +47,43 @@ function(axv_install_pkgconfig name description)
     set(AXV_PC_LIBS ${arg_LIBS})
     configure_file(${PROJECT_SOURCE_DIR}/lib/package.pc.in ${PROJECT_BINARY_DIR}/${name}.pc @ONLY)
     install(FILES ${PROJECT_BINARY_DIR}/${name}.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+endfunction()
+
+# axv_header_sets(<target> <include dir> [EXTRA <file>...]): the target's headers under
+# <include dir>/axvisor_api, as two file sets installed with it. HEADERS holds what a
+# consumer includes on its own; in top-level builds each of them is compiled alone as part
+# of the build (VERIFY_INTERFACE_HEADER_SETS: self-containment under the build's compiler
+# and C standard; test/headers adds the other standards, C++ and the include guards).
+# `generators` holds what must not be included on its own: op lists, the list of areas,
+# the generators (they start with #ifndef AXV_...) and C++-only headers. EXTRA files (the
+# generated config.h) join HEADERS.
+function(axv_header_sets target base)
+    cmake_parse_arguments(PARSE_ARGV 2 arg "" "" "EXTRA")
+    file(GLOB_RECURSE headers CONFIGURE_DEPENDS ${base}/axvisor_api/*.h)
+    set(public ${arg_EXTRA})
+    set(generators)
+    foreach(header IN LISTS headers)
+        file(STRINGS ${header} first REGEX "^#" LIMIT_COUNT 1)
+        file(STRINGS ${header} cxx_only REGEX "^#ifndef __cplusplus" LIMIT_COUNT 1)
+        if(first MATCHES "^#ifndef AXV_(AREA_OPS|IMPL_PREFIX|EACH_AREA|OP)$" OR cxx_only)
+            list(APPEND generators ${header})
+        else()
+            list(APPEND public ${header})
+        endif()
+    endforeach()
+    set(base_dirs ${base})
+    if(arg_EXTRA)
+        list(APPEND base_dirs ${PROJECT_BINARY_DIR}/include)
+    endif()
+    target_sources(${target} PUBLIC
+        FILE_SET HEADERS BASE_DIRS ${base_dirs} FILES ${public}
+        FILE_SET generators TYPE HEADERS BASE_DIRS ${base} FILES ${generators})
+    set_target_properties(${target} PROPERTIES INTERFACE_HEADER_SETS_TO_VERIFY HEADERS)
+    if(PROJECT_IS_TOP_LEVEL AND NOT CMAKE_CROSSCOMPILING)
+        set_target_properties(${target} PROPERTIES VERIFY_INTERFACE_HEADER_SETS ON)
+        if(NOT TARGET axv_verify_headers)
+            add_custom_target(axv_verify_headers ALL)
+        endif()
+        add_dependencies(axv_verify_headers ${target}_verify_interface_header_sets)
+    endif()
 endfunction()

@@ -6,7 +6,9 @@
  * counter restarts from 0 when the platform is started again. */
 #include <stdatomic.h>
 
-#include "time_internal.h"
+#include <axvisor_api/posix.h>
+
+#include "clock.h"
 
 #define NS_PER_S UINT64_C(1000000000)
 #define MIN_HZ AXV_POSIX_MIN_COUNTER_HZ
@@ -49,14 +51,7 @@ static uint64_t monotonic_ns(void) {
     return (uint64_t)ts.tv_sec * NS_PER_S + (uint64_t)ts.tv_nsec;
 }
 
-/* The value ops' guard: the message names the op, as the platform's rules ask. */
-#define REQUIRE_STARTED(op)                                               \
-    do {                                                                  \
-        if (!atomic_load_explicit(&started, memory_order_acquire))        \
-            axv_fatal("time." #op ": the posix platform is not started"); \
-    } while (0)
-
-static axv_ticks_t ticks_now(void) {
+axv_ticks_t axv_posix_clock_ticks(void) {
     uint64_t origin = atomic_load_explicit(&origin_ns, memory_order_relaxed);
     uint64_t f = atomic_load_explicit(&hz, memory_order_relaxed);
     /* Saturates at UINT64_MAX (after 116 years at 5 GHz) rather than wrapping: still
@@ -80,7 +75,7 @@ void axv_posix_clock_stop(void) {
 }
 
 axv_nanos_t axv_posix_clock_now(void) {
-    return scale(ticks_now(), NS_PER_S, atomic_load_explicit(&hz, memory_order_relaxed), false);
+    return axv_posix_clock_ticks_to_nanos(axv_posix_clock_ticks());
 }
 
 void axv_posix_clock_wake_time(axv_nanos_t deadline_ns, struct timespec *abs) {
@@ -101,17 +96,14 @@ void axv_posix_clock_wake_time(axv_nanos_t deadline_ns, struct timespec *abs) {
     abs->tv_nsec = (long)(at % NS_PER_S);
 }
 
-axv_ticks_t axv_posix_time_current_ticks(void) {
-    REQUIRE_STARTED(current_ticks);
-    return ticks_now();
+bool axv_posix_clock_running(void) {
+    return atomic_load_explicit(&started, memory_order_acquire);
 }
 
-axv_nanos_t axv_posix_time_ticks_to_nanos(axv_ticks_t ticks) {
-    REQUIRE_STARTED(ticks_to_nanos);
+axv_nanos_t axv_posix_clock_ticks_to_nanos(axv_ticks_t ticks) {
     return scale(ticks, NS_PER_S, atomic_load_explicit(&hz, memory_order_relaxed), false);
 }
 
-axv_ticks_t axv_posix_time_nanos_to_ticks(axv_nanos_t nanos) {
-    REQUIRE_STARTED(nanos_to_ticks);
+axv_ticks_t axv_posix_clock_nanos_to_ticks(axv_nanos_t nanos) {
     return scale(nanos, atomic_load_explicit(&hz, memory_order_relaxed), NS_PER_S, false);
 }

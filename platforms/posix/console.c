@@ -5,9 +5,6 @@
 
 #include "posix_internal.h"
 
-size_t axv_posix_console_write_bytes(const void *buf, size_t len);
-size_t axv_posix_console_read_bytes(void *buf, size_t len);
-
 size_t axv_posix_console_write_bytes(const void *buf, size_t len) {
     const char *p = buf;
     size_t done = 0;

@@ -1,7 +1,8 @@
 /* The guest side of a vCPU: what code running on a vCPU thread calls to wait for interrupts,
  * acknowledge them and learn that it should stop. Off vCPU threads each answers as a guest
  * with nothing to do would: not stopping, refused, spurious. */
-#include "vmm_model.h"
+#include "pending.h"
+#include "vm_table.h"
 
 bool axv_posix_guest_should_stop(void) {
     struct axv_posix_vcpu *self = axv_posix_vcpu_self();

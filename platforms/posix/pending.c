@@ -25,7 +25,8 @@
 #include <errno.h>
 #include <time.h>
 
-#include "vmm_model.h"
+#include "pending.h"
+#include "host_sched.h"
 
 #define NS_PER_S 1000000000u
 
@@ -45,7 +46,8 @@ int axv_posix_pending_init(struct axv_posix_vcpu *vcpu) {
     (void)pthread_condattr_destroy(&attr);
     if (rc != 0)
         return AXV_ENOMEM;
-    if (pthread_mutex_init(&vcpu->lock, NULL) != 0) {
+    /* The timer service, raised above vCPU threads, takes this lock to wake a halted vCPU. */
+    if (axv_posix_sched_mutex_init(&vcpu->lock) != 0) {
         (void)pthread_cond_destroy(&vcpu->wake);
         return AXV_ENOMEM;
     }

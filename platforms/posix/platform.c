@@ -2,6 +2,7 @@
 #include <pthread.h>
 
 #include "posix_internal.h"
+#include "posix_parts.h"
 
 static pthread_mutex_t lifecycle_lock = PTHREAD_MUTEX_INITIALIZER;
 static bool started;

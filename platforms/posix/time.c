@@ -1,6 +1,8 @@
-/* The time area as a whole: its ops table, and start and stop in order (the clock first,
- * since the timer service reads it; the clock last, once no callback can run). */
-#include "time_internal.h"
+/* The time part's start and stop, in order: the clock first, since the timer service reads
+ * it; the clock last, once no callback can run. The ops are in time_ops.c. */
+#include "clock.h"
+#include "posix_parts.h"
+#include "timers.h"
 
 int axv_posix_time_start(const struct axv_posix_resolved *config) {
     if (config == NULL)

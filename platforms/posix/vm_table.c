@@ -30,7 +30,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "vmm_model.h"
+#include "pending.h"
+#include "posix_parts.h"
+#include "vm_table.h"
 
 struct vm_slot {
     _Atomic(struct axv_posix_vm *) vm; /* NULL: unknown (never made, or being destroyed) */
@@ -47,19 +49,13 @@ static pthread_cond_t table_changed = PTHREAD_COND_INITIALIZER;
 /* Under table_lock: id taken, from create until its destroy has freed the VM. */
 static bool owned[AXV_POSIX_MAX_VMS];
 
-/* Written under table_lock by start/stop, read lock-free (acquire) by the ops; vtimer_irq
- * is stored before started is set with release, so a reader that saw true sees it. */
+/* Written under table_lock by start/stop, read lock-free (acquire) by the ops. */
 static atomic_bool started;
-static _Atomic axv_irq_t vtimer_irq;
 
 static _Thread_local struct axv_posix_vcpu *self;
 
 bool axv_posix_vmm_started(void) {
     return atomic_load_explicit(&started, memory_order_acquire);
-}
-
-axv_irq_t axv_posix_vmm_vtimer_irq(void) {
-    return atomic_load_explicit(&vtimer_irq, memory_order_relaxed);
 }
 
 struct axv_posix_vcpu *axv_posix_vcpu_self(void) {
@@ -95,6 +91,22 @@ struct axv_posix_vm *axv_posix_vm_get(axv_vm_id_t vm_id) {
 void axv_posix_vm_put(struct axv_posix_vm *vm) {
     /* The id is read before the decrement, after which the VM may be freed. */
     slot_put(&slots[vm->id]);
+}
+
+int axv_posix_vcpu_get(axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id, struct axv_posix_vm **vm_out,
+                       struct axv_posix_vcpu **vcpu_out) {
+    if (!axv_posix_vmm_started())
+        return AXV_EPERM;
+    struct axv_posix_vm *vm = axv_posix_vm_get(vm_id);
+    if (vm == NULL)
+        return AXV_ENOENT;
+    if (vcpu_id >= vm->num_vcpus) {
+        axv_posix_vm_put(vm);
+        return AXV_ENOENT;
+    }
+    *vm_out = vm;
+    *vcpu_out = &vm->vcpus[vcpu_id];
+    return AXV_OK;
 }
 
 /* Under table_lock: the VM holding @vm_id, or NULL. */
@@ -321,14 +333,12 @@ int axv_posix_vm_destroy(axv_vm_id_t vm_id) {
     return rc;
 }
 
-/* The part's start and stop ------------------------------------------------------------- */
+/* The table's start and stop ------------------------------------------------------------ */
 
-int axv_posix_vmm_start(const struct axv_posix_resolved *config) {
+int axv_posix_vm_table_start(void) {
     pthread_mutex_lock(&table_lock);
     int rc = AXV_EBUSY;
     if (!atomic_load(&started)) {
-        axv_posix_gic_configure(config);
-        atomic_store_explicit(&vtimer_irq, config->vtimer_irq, memory_order_relaxed);
         atomic_store_explicit(&started, true, memory_order_release);
         rc = AXV_OK;
     }
@@ -337,7 +347,7 @@ int axv_posix_vmm_start(const struct axv_posix_resolved *config) {
 }
 
 /* Joins every vCPU thread, so it must not run on one (axv_posix_shutdown() refuses to). */
-size_t axv_posix_vmm_stop(void) {
+size_t axv_posix_vm_table_stop(void) {
     size_t destroyed = 0;
     pthread_mutex_lock(&table_lock);
     /* From here on nothing new is created or started, and the ops answer AXV_EPERM. */

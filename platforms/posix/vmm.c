@@ -1,139 +1,30 @@
-/* The vmm ops: which VM and vCPU the caller is, vCPU counts and active masks, and interrupt
- * injection into any vCPU from any thread; plus the observation hook and the delivery
- * observer.
- *
- * Every op that names a VM holds a reference to it while it works (vm_table.c), so a
- * concurrent destroy answers it AXV_ENOENT or waits for it, never frees under it. The checks
- * come in one order everywhere: AXV_EPERM (not started), AXV_EINVAL for a NULL out-pointer,
- * AXV_ENOENT (VM, then vCPU or mask), AXV_EINVAL for the INTID. */
-#include "vmm_model.h"
+/* The vmm part's start and stop: the GIC model is configured before the VM table opens,
+ * whose release store of `started` publishes the configuration to the ops. The ops are in
+ * vmm_ops.c and arch_ops.c. */
+#include <pthread.h>
 
-/* The delivery observer. The header asks that it be set while no injection is in progress,
- * so the pair needs no lock; the fields are atomics only so that a caller who breaks that
- * rule gets a stale observer, not undefined behaviour. ctx is stored before fn (release),
- * and read after it (acquire), so a newly set fn is never seen with the ctx it replaced. */
-static _Atomic(axv_posix_delivery_fn) observer_fn;
-static _Atomic(void *) observer_ctx;
+#include "gic_model.h"
+#include "posix_parts.h"
+#include "vm_table.h"
 
-void axv_posix_set_delivery_observer(axv_posix_delivery_fn fn, void *ctx) {
-    atomic_store_explicit(&observer_ctx, ctx, memory_order_relaxed);
-    atomic_store_explicit(&observer_fn, fn, memory_order_release);
-}
+/* Serialises start and stop, so that a refused second start cannot reconfigure the GIC
+ * under a running table. */
+static pthread_mutex_t part_lock = PTHREAD_MUTEX_INITIALIZER;
 
-void axv_posix_vmm_deliver(struct axv_posix_vm *vm, struct axv_posix_vcpu *vcpu, axv_irq_t irq) {
-    axv_posix_pending_raise(vcpu, irq);
-    axv_posix_delivery_fn fn = atomic_load_explicit(&observer_fn, memory_order_acquire);
-    if (fn != NULL)
-        fn(atomic_load_explicit(&observer_ctx, memory_order_relaxed), vm->id, vcpu->id, irq);
-}
-
-/* A referenced VM and one of its vCPUs, or the error that stops the op. */
-static int find_vcpu(axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id, struct axv_posix_vm **vm_out,
-                     struct axv_posix_vcpu **vcpu_out) {
-    if (!axv_posix_vmm_started())
-        return AXV_EPERM;
-    struct axv_posix_vm *vm = axv_posix_vm_get(vm_id);
-    if (vm == NULL)
-        return AXV_ENOENT;
-    if (vcpu_id >= vm->num_vcpus) {
-        axv_posix_vm_put(vm);
-        return AXV_ENOENT;
+int axv_posix_vmm_start(const struct axv_posix_resolved *config) {
+    pthread_mutex_lock(&part_lock);
+    int rc = AXV_EBUSY;
+    if (!axv_posix_vmm_started()) {
+        axv_posix_gic_configure(config);
+        rc = axv_posix_vm_table_start();
     }
-    *vm_out = vm;
-    *vcpu_out = &vm->vcpus[vcpu_id];
-    return AXV_OK;
-}
-
-/* Never fatal: off vCPU threads (and so before start) the answer is AXV_POSIX_NO_VM. */
-axv_vm_id_t axv_posix_vmm_current_vm_id(void) {
-    struct axv_posix_vcpu *self = axv_posix_vcpu_self();
-    return self != NULL ? self->vm->id : AXV_POSIX_NO_VM;
-}
-
-axv_vcpu_id_t axv_posix_vmm_current_vcpu_id(void) {
-    struct axv_posix_vcpu *self = axv_posix_vcpu_self();
-    return self != NULL ? self->id : AXV_POSIX_NO_VCPU;
-}
-
-int axv_posix_vmm_vcpu_num(axv_vm_id_t vm_id, size_t *num) {
-    if (!axv_posix_vmm_started())
-        return AXV_EPERM;
-    if (num == NULL)
-        return AXV_EINVAL;
-    struct axv_posix_vm *vm = axv_posix_vm_get(vm_id);
-    if (vm == NULL)
-        return AXV_ENOENT;
-    *num = vm->num_vcpus;
-    axv_posix_vm_put(vm);
-    return AXV_OK;
-}
-
-int axv_posix_vmm_active_vcpus(axv_vm_id_t vm_id, uint64_t *mask) {
-    if (!axv_posix_vmm_started())
-        return AXV_EPERM;
-    if (mask == NULL)
-        return AXV_EINVAL;
-    struct axv_posix_vm *vm = axv_posix_vm_get(vm_id);
-    if (vm == NULL)
-        return AXV_ENOENT;
-    *mask = atomic_load(&vm->active);
-    axv_posix_vm_put(vm);
-    return AXV_OK;
-}
-
-int axv_posix_vmm_inject_interrupt(axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id, axv_irq_t irq) {
-    struct axv_posix_vm *vm;
-    struct axv_posix_vcpu *vcpu;
-    int rc = find_vcpu(vm_id, vcpu_id, &vm, &vcpu);
-    if (rc != AXV_OK)
-        return rc;
-    if (axv_posix_gic_intid_valid(irq))
-        axv_posix_vmm_deliver(vm, vcpu, irq);
-    else
-        rc = AXV_EINVAL;
-    axv_posix_vm_put(vm);
+    pthread_mutex_unlock(&part_lock);
     return rc;
 }
 
-int axv_posix_vmm_inject_interrupt_to_vcpus(axv_vm_id_t vm_id, uint64_t vcpu_mask, axv_irq_t irq);
-
-/* All or nothing: the whole mask and the INTID are checked before any vCPU is touched. */
-int axv_posix_vmm_inject_interrupt_to_vcpus(axv_vm_id_t vm_id, uint64_t vcpu_mask, axv_irq_t irq) {
-    if (!axv_posix_vmm_started())
-        return AXV_EPERM;
-    struct axv_posix_vm *vm = axv_posix_vm_get(vm_id);
-    if (vm == NULL)
-        return AXV_ENOENT;
-    int rc = AXV_OK;
-    /* A 64-vCPU VM takes any mask (and a shift by 64 would be undefined). */
-    if (vm->num_vcpus < 64u && (vcpu_mask >> vm->num_vcpus) != 0)
-        rc = AXV_ENOENT;
-    else if (!axv_posix_gic_intid_valid(irq))
-        rc = AXV_EINVAL;
-    for (uint64_t left = rc == AXV_OK ? vcpu_mask : 0; left != 0; left &= left - 1u)
-        axv_posix_vmm_deliver(vm, &vm->vcpus[__builtin_ctzll(left)], irq);
-    axv_posix_vm_put(vm);
-    return rc;
-}
-
-int axv_posix_vmm_notify_vcpu_timer_expired(axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id) {
-    return axv_posix_vmm_inject_interrupt(vm_id, vcpu_id, axv_posix_vmm_vtimer_irq());
-}
-
-bool axv_posix_vcpu_take_pending(axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id, axv_irq_t irq) {
-    if (irq >= AXV_POSIX_NUM_INTIDS)
-        return false;
-    struct axv_posix_vm *vm;
-    struct axv_posix_vcpu *vcpu;
-    if (find_vcpu(vm_id, vcpu_id, &vm, &vcpu) != AXV_OK)
-        return false;
-    bool was = axv_posix_pending_take(vcpu, irq);
-    axv_posix_vm_put(vm);
-    return was;
-}
-
-bool axv_posix_conformance_irq_pending(void *ctx, axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id,
-                                       axv_irq_t irq) {
-    (void)ctx;
-    return axv_posix_vcpu_take_pending(vm_id, vcpu_id, irq);
+size_t axv_posix_vmm_stop(void) {
+    pthread_mutex_lock(&part_lock);
+    size_t destroyed = axv_posix_vm_table_stop();
+    pthread_mutex_unlock(&part_lock);
+    return destroyed;
 }

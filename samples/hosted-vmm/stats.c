@@ -1,39 +1,51 @@
-/* Timer latency samples: a preallocated array per vCPU (no allocation on the vCPU's hot
- * path), sorted once at the end. */
-#include <stdlib.h>
-
+/* Latency histograms (see stats.h). */
 #include "stats.h"
 
-bool latency_init(struct latency_samples *s, size_t capacity) {
-    s->ns = calloc(capacity, sizeof(*s->ns));
-    s->count = 0;
-    s->capacity = s->ns != NULL ? capacity : 0;
-    s->dropped = 0;
-    return s->ns != NULL;
+static unsigned bucket_of(uint64_t ns) {
+    if (ns < (UINT64_C(1) << LATENCY_SUB_BITS))
+        return (unsigned)ns;
+    unsigned e = 63u - (unsigned)__builtin_clzll(ns);
+    unsigned sub = (unsigned)(ns >> (e - LATENCY_SUB_BITS)) & ((1u << LATENCY_SUB_BITS) - 1u);
+    return ((e - LATENCY_SUB_BITS + 1u) << LATENCY_SUB_BITS) | sub;
 }
 
-void latency_add(struct latency_samples *s, uint64_t ns) {
-    if (s->count < s->capacity)
-        s->ns[s->count++] = ns;
-    else
-        s->dropped++;
+static uint64_t upper_bound(unsigned bucket) {
+    if (bucket < (1u << LATENCY_SUB_BITS))
+        return bucket;
+    unsigned e = (bucket >> LATENCY_SUB_BITS) + LATENCY_SUB_BITS - 1u;
+    uint64_t sub = bucket & ((1u << LATENCY_SUB_BITS) - 1u);
+    uint64_t width = UINT64_C(1) << (e - LATENCY_SUB_BITS);
+    return (((UINT64_C(1) << LATENCY_SUB_BITS) + sub) << (e - LATENCY_SUB_BITS)) + (width - 1u);
 }
 
-static int compare(const void *a, const void *b) {
-    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
-    return (x > y) - (x < y);
+void latency_add(struct latency_hist *h, uint64_t ns) {
+    h->buckets[bucket_of(ns)]++;
+    h->count++;
+    if (ns > h->max)
+        h->max = ns;
 }
 
-double latency_percentile(struct latency_samples *s, unsigned p) {
-    if (s->count == 0)
+void latency_merge(struct latency_hist *into, const struct latency_hist *from) {
+    for (unsigned i = 0; i < LATENCY_BUCKETS; i++)
+        into->buckets[i] += from->buckets[i];
+    into->count += from->count;
+    if (from->max > into->max)
+        into->max = from->max;
+}
+
+uint64_t latency_percentile(const struct latency_hist *h, unsigned p) {
+    if (h->count == 0)
         return 0;
-    qsort(s->ns, s->count, sizeof(*s->ns), compare);
-    size_t rank = (s->count * p + 99) / 100; /* nearest rank, 1-based */
-    return (double)s->ns[rank == 0 ? 0 : rank - 1];
-}
-
-void latency_free(struct latency_samples *s) {
-    free(s->ns);
-    s->ns = NULL;
-    s->count = s->capacity = 0;
+    uint64_t rank = (h->count * p + 99u) / 100u; /* nearest rank, 1-based */
+    if (rank == 0)
+        rank = 1;
+    uint64_t seen = 0;
+    for (unsigned i = 0; i < LATENCY_BUCKETS; i++) {
+        seen += h->buckets[i];
+        if (seen >= rank) {
+            uint64_t bound = upper_bound(i);
+            return bound < h->max ? bound : h->max;
+        }
+    }
+    return h->max;
 }

@@ -13,7 +13,7 @@
 # Checks:
 #  1. Self-contained and warning-free: every header in <src-include>/axvisor_api/*.h (and the
 #     generated axvisor_api/config.h in <bin-include>), included twice by an otherwise empty
-#     translation unit, compiles with every --cc compiler as C99, C11 and C17 and with every
+#     translation unit, compiles with every --cc compiler as C99 and C17 and with every
 #     --cxx compiler as C++17, under -Wall -Wextra -Werror -pedantic (C adds -Wshadow
 #     -Wstrict-prototypes -Wmissing-prototypes).
 #  2. Include guards: including a header a second time adds nothing to the preprocessed
@@ -168,7 +168,10 @@ for header in "${public_headers[@]}"; do
     write_tu "$header" "$tu_c"
     write_tu "$header" "$tu_cxx"
     for cc in "${c_compilers[@]}"; do
-        for std in c99 c11 c17; do
+        # C11, the library's own standard, is compiled by the build itself: CMake's
+        # VERIFY_INTERFACE_HEADER_SETS (lib/build_helpers.cmake), under gcc in the main build
+        # and clang in the sanitizer builds.
+        for std in c99 c17; do
             run_compile "axvisor_api/$header with $cc -std=$std" \
                 "$cc" -x c -std=$std "${common_flags[@]}" "${c_extra_flags[@]}" \
                 "${include_flags[@]}" "$tu_c"
@@ -179,7 +182,7 @@ for header in "${public_headers[@]}"; do
             "$cxx" -x c++ -std=c++17 "${common_flags[@]}" "${include_flags[@]}" "$tu_cxx"
     done
 done
-echo "compiled ${#public_headers[@]} public headers x (${#c_compilers[@]} C compilers x 3 standards" \
+echo "compiled ${#public_headers[@]} public headers x (${#c_compilers[@]} C compilers x 2 standards" \
     "+ ${#cxx_compilers[@]} C++ compilers): ${public_headers[*]}"
 
 # --- 2. include guards --------------------------------------------------------------------

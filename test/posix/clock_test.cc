@@ -16,12 +16,13 @@
 #include "support/fatal.h"
 
 extern "C" {
-#include "time_internal.h"
+#include "posix_internal.h"
+#include "posix_parts.h"
 }
 
 namespace {
 
-using u128 = unsigned __int128;
+__extension__ typedef unsigned __int128 u128; // exact products for the checks
 constexpr uint64_t kNsPerS = 1000000000;
 constexpr uint64_t kYearNs = UINT64_C(31557600) * kNsPerS; // a Julian year
 // The brief's frequencies and the range's ends, plus two coprime to 1e9 (1003 = 17 * 59 and

@@ -7,6 +7,7 @@
 
 extern "C" {
 #include "posix_internal.h"
+#include "posix_parts.h"
 }
 
 namespace axv_test {

@@ -15,6 +15,8 @@
 
 extern "C" {
 #include "memory_check.h"
+#include "posix_internal.h"
+#include "posix_parts.h"
 }
 
 namespace axv_memtest {

@@ -23,7 +23,8 @@
 #include "support/wait.h"
 
 extern "C" {
-#include "time_internal.h"
+#include "posix_internal.h"
+#include "posix_parts.h"
 }
 
 namespace {

@@ -16,6 +16,10 @@
 #include "config_support.h"
 #include "support/threads.h"
 #include "support/wait.h"
+extern "C" {
+#include "posix_internal.h"
+#include "posix_parts.h"
+}
 
 namespace axv_test {
 

@@ -2,9 +2,9 @@
  *
  * - buddy.c (the bookkeeping, driven by frame index) is checked against a model that
  *   records which run owns each frame;
- * - memory.c (the memory ops, driven by physical address, over a really mapped region) must
- *   give the same answers as the buddy for the same requests, and refuse every address that
- *   is not the start of an allocated run.
+ * - memory_ops.c and ram.c (the memory ops, driven by physical address, over a really
+ *   mapped region) must give the same answers as the buddy for the same requests, and refuse
+ *   every address that is not the start of an allocated run.
  *
  * The input picks the region (its first page frame number, so any base alignment, and its
  * length), then a sequence of steps: allocations (one frame, or runs of any length with any
@@ -19,7 +19,7 @@
  * - axv_posix_buddy_check() and axv_posix_memory_check() hold, and the in-use count is
  *   exactly the model's.
  * At the end everything is freed: the in-use count is 0, the free blocks are exactly the
- * ones the region started with, and memory.c's stop reports no frame in use. */
+ * ones the region started with, and ram.c's stop reports no frame in use. */
 #include <string.h>
 
 #include <axvisor_api/memory.h>
@@ -28,6 +28,7 @@
 #include "fuzz_input.h"
 #include "memory_check.h"
 #include "posix_internal.h"
+#include "posix_parts.h"
 
 #define MAX_FRAMES 1024u
 #define MAX_RUNS 256u
@@ -44,7 +45,7 @@ static struct {
     struct axv_posix_buddy b;
     uint64_t base_pfn;
     size_t num_frames;
-    axv_paddr_t phys;           /* memory.c's region, physical */
+    axv_paddr_t phys;           /* ram.c's region, physical */
     uint16_t owner[MAX_FRAMES]; /* run slot + 1 owning each frame, 0 when free */
     struct run runs[MAX_RUNS];  /* every run allocated by this input */
     size_t num_runs;
@@ -179,7 +180,7 @@ static void alloc_step(size_t len, size_t align_bytes, bool single) {
 }
 
 /* Frees the run at physical @p addr of @p len frames (one frame with dealloc_frame when
- * @p single) on memory.c and, when @p addr is a frame of the region, on the buddy. */
+ * @p single) on the memory ops and, when @p addr is a frame of the region, on the buddy. */
 static void free_step(axv_paddr_t addr, size_t len, bool single) {
     if (single)
         len = 1;
@@ -187,7 +188,7 @@ static void free_step(axv_paddr_t addr, size_t len, bool single) {
                         : axv_posix_memory_dealloc_contiguous_frames(addr, len);
     if (addr < s.phys || addr - s.phys >= (axv_paddr_t)s.num_frames * AXV_FRAME_SIZE ||
         addr % AXV_FRAME_SIZE != 0) {
-        /* Foreign or misaligned: the buddy never sees it; memory.c alone must refuse it. */
+        /* Foreign or misaligned: the buddy never sees it; the memory ops alone must refuse it. */
         FUZZ_CHECK(mem_rc == AXV_EINVAL);
         return;
     }

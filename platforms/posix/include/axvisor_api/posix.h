@@ -10,7 +10,7 @@
  * - time: a monotonic counter at a configurable frequency (62.5 MHz by default, like QEMU's
  *   virt counter), converted without overflow for centuries of uptime; one-shot timers in
  *   one global min-heap (O(log n) register and cancel) served by one service thread, which
- *   runs callbacks with no lock held.
+ *   runs callbacks with no lock held, raised above the vCPU threads where the host permits.
  * - vmm: a reference VM model. VMs have 1..64 vCPUs, each a thread running a guest function
  *   with a pending-interrupt bitmap for INTIDs 0..1019; injection sets bits atomically from
  *   any thread and wakes a halted vCPU.
@@ -123,6 +123,17 @@ struct axv_posix_shutdown_report {
  *       called again.
  */
 int axv_posix_shutdown(struct axv_posix_shutdown_report *report);
+
+/**
+ * @brief How the timer service thread was raised above the vCPU threads, for reports.
+ *
+ * The service runs callbacks on time while vCPU threads keep every CPU busy only if the host
+ * lets it preempt them: it asks for SCHED_FIFO (CAP_SYS_NICE or RLIMIT_RTPRIO), else a
+ * higher nice value (RLIMIT_NICE), else runs as the vCPU threads do.
+ * @return "SCHED_FIFO", "nice raised", "not raised (no permission)", or "not started"
+ *         outside axv_posix_init() .. axv_posix_shutdown(). A static string; thread-safe.
+ */
+const char *axv_posix_timer_service_priority(void);
 
 /** @brief A guest: runs on its vCPU's thread until it returns. */
 typedef void (*axv_posix_guest_fn)(void *arg);

@@ -1,6 +1,5 @@
-/* The arch ops: a modelled GICv3 whose distributor identity follows the configuration, and
- * "hardware" injection, which on this platform makes the INTID pending on the calling vCPU
- * (the list registers of a real GIC are not modelled, so it never answers AXV_EBUSY).
+/* The modelled GICv3: a distributor whose identity follows the configuration. A leaf: the
+ * arch ops (arch_ops.c) read it, and it calls nothing of the platform.
  *
  * GICD_TYPER (GICv3 architecture specification, register GICD_TYPER), fields modelled:
  *   [4:0]   ITLinesNumber = ceil((32 + spi_count) / 32) - 1: the largest SPI INTID is
@@ -13,24 +12,28 @@
  *
  * GICD_IIDR: ProductID [31:24] = 0x50 ('P', for POSIX), Variant [19:16] = 0,
  * Revision [15:12] = 1, Implementer [11:0] = 0x43B (Arm's JEP106 code): 0x5000143B. */
-#include "vmm_model.h"
+#include <stdatomic.h>
+
+#include "gic_model.h"
 
 #define GICD_TYPER_IDBITS_SHIFT 19u
 #define GICD_TYPER_IDBITS 9u /* INTID bits minus one */
 #define GICD_IIDR_MODEL UINT32_C(0x5000143B)
 
-/* Set by axv_posix_vmm_start() (under its lock, before it publishes `started` with release)
- * and read after an acquire load of `started`. Atomics (relaxed: free on x86-64 and
+/* Set by axv_posix_vmm_start() (under its lock, before the VM table publishes `started` with
+ * release) and read after an acquire load of `started`. Atomics (relaxed: free on x86-64 and
  * aarch64) so that a reader racing a restart, a caller bug, reads one configuration or the
  * other instead of undefined behaviour. */
 static _Atomic uint32_t spi_count;
 static _Atomic axv_paddr_t gicd_base;
 static _Atomic axv_paddr_t gicr_base;
+static _Atomic axv_irq_t vtimer_irq;
 
 void axv_posix_gic_configure(const struct axv_posix_resolved *config) {
     atomic_store_explicit(&spi_count, config->spi_count, memory_order_relaxed);
     atomic_store_explicit(&gicd_base, config->gicd_base, memory_order_relaxed);
     atomic_store_explicit(&gicr_base, config->gicr_base, memory_order_relaxed);
+    atomic_store_explicit(&vtimer_irq, config->vtimer_irq, memory_order_relaxed);
 }
 
 bool axv_posix_gic_intid_valid(axv_irq_t irq) {
@@ -38,43 +41,24 @@ bool axv_posix_gic_intid_valid(axv_irq_t irq) {
            irq < 32u + atomic_load_explicit(&spi_count, memory_order_relaxed);
 }
 
-/* The value ops' guard: the message names the op, as the platform's rules ask. */
-#define REQUIRE_STARTED(op)                                               \
-    do {                                                                  \
-        if (!axv_posix_vmm_started())                                     \
-            axv_fatal("arch." #op ": the posix platform is not started"); \
-    } while (0)
-
-int axv_posix_arch_hardware_inject_virtual_interrupt(axv_irq_t irq) {
-    if (!axv_posix_vmm_started())
-        return AXV_EPERM;
-    struct axv_posix_vcpu *self = axv_posix_vcpu_self();
-    /* Off vCPU threads there is no "vCPU running on this CPU" to take it. */
-    if (self == NULL || !axv_posix_gic_intid_valid(irq))
-        return AXV_EINVAL;
-    /* The caller's own VM cannot be destroyed while it runs, so no reference is needed. */
-    axv_posix_vmm_deliver(self->vm, self, irq);
-    return AXV_OK;
+axv_irq_t axv_posix_gic_vtimer_irq(void) {
+    return atomic_load_explicit(&vtimer_irq, memory_order_relaxed);
 }
 
-uint32_t axv_posix_arch_read_vgicd_typer(void) {
-    REQUIRE_STARTED(read_vgicd_typer);
+uint32_t axv_posix_gic_typer(void) {
     uint32_t intids = 32u + atomic_load_explicit(&spi_count, memory_order_relaxed);
     uint32_t it_lines = (intids + 31u) / 32u - 1u;
     return (GICD_TYPER_IDBITS << GICD_TYPER_IDBITS_SHIFT) | (it_lines & 0x1fu);
 }
 
-uint32_t axv_posix_arch_read_vgicd_iidr(void) {
-    REQUIRE_STARTED(read_vgicd_iidr);
+uint32_t axv_posix_gic_iidr(void) {
     return GICD_IIDR_MODEL;
 }
 
-axv_paddr_t axv_posix_arch_host_gicd_base(void) {
-    REQUIRE_STARTED(host_gicd_base);
+axv_paddr_t axv_posix_gic_gicd_base(void) {
     return atomic_load_explicit(&gicd_base, memory_order_relaxed);
 }
 
-axv_paddr_t axv_posix_arch_host_gicr_base(void) {
-    REQUIRE_STARTED(host_gicr_base);
+axv_paddr_t axv_posix_gic_gicr_base(void) {
     return atomic_load_explicit(&gicr_base, memory_order_relaxed);
 }

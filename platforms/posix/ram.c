@@ -1,4 +1,4 @@
-/* memory: one anonymous mapping plays the "physical" RAM. It gets a fake physical base
+/* The RAM: one anonymous mapping plays the "physical" RAM. It gets a fake physical base
  * (the configured one) that never overlaps its virtual range, so code that confuses the
  * two address kinds faults or trips a fatal check instead of working by accident. Frames
  * come from the buddy allocator in buddy.c, whose metadata lives outside the region.
@@ -9,26 +9,21 @@
  * they read the region's bounds, which start() publishes before setting `mapped` with
  * release order and which stay unchanged until stop() clears it; readers load `mapped`
  * with acquire order first. Ops must not race with start() or stop() themselves (the
- * platform's shutdown runs once nothing else uses it). */
-#include <inttypes.h>
+ * platform's shutdown runs once nothing else uses it). The memory ops are in memory_ops.c. */
 #include <pthread.h>
 #include <stdatomic.h>
-#include <stdio.h>
 #include <sys/mman.h>
 
 #include "buddy.h"
 #include "memory_check.h"
-#include "posix_internal.h"
+#include "posix_parts.h"
+#include "ram.h"
 
 /* How many mappings start() tries before giving up on one that misses the fake physical
  * range (each failed one is held until the end, so the next lands elsewhere). */
 #define MAP_ATTEMPTS 4
 
-static struct {
-    uintptr_t virt;
-    axv_paddr_t phys;
-    size_t bytes;
-} ram;
+static struct axv_posix_ram_region ram;
 static atomic_bool mapped;
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -47,7 +42,6 @@ static void *map_region(size_t bytes, axv_paddr_t phys) {
     while (n < MAP_ATTEMPTS) {
         /* NORESERVE: untouched frames cost nothing, so large regions are cheap in tests. */
         void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE,
-                       /* cppcheck-suppress invalidFunctionArg ; anonymous: POSIX wants fd -1 */
                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
         if (p == MAP_FAILED)
             break;
@@ -120,7 +114,7 @@ static bool frame_index(axv_paddr_t paddr, size_t *index) {
     return true;
 }
 
-static int alloc_run(size_t num_frames, unsigned align_order, axv_paddr_t *first) {
+int axv_posix_ram_alloc(size_t num_frames, unsigned align_order, axv_paddr_t *first) {
     size_t index;
     pthread_mutex_lock(&lock);
     int rc = running ? axv_posix_buddy_alloc(&frames, num_frames, align_order, &index) : AXV_EPERM;
@@ -130,7 +124,7 @@ static int alloc_run(size_t num_frames, unsigned align_order, axv_paddr_t *first
     return rc;
 }
 
-static int free_run(axv_paddr_t first, size_t num_frames) {
+int axv_posix_ram_free(axv_paddr_t first, size_t num_frames) {
     size_t index;
     pthread_mutex_lock(&lock);
     int rc = AXV_EPERM;
@@ -141,73 +135,18 @@ static int free_run(axv_paddr_t first, size_t num_frames) {
     return rc;
 }
 
-/* Argument errors are reported only once the platform runs: before start every STATUS op
- * answers AXV_EPERM, whatever its arguments. */
-static bool is_running(void) {
+bool axv_posix_ram_running(void) {
     pthread_mutex_lock(&lock);
     bool r = running;
     pthread_mutex_unlock(&lock);
     return r;
 }
 
-int axv_posix_memory_alloc_frame(axv_paddr_t *frame) {
-    if (frame == NULL)
-        return is_running() ? AXV_EINVAL : AXV_EPERM;
-    return alloc_run(1, 0, frame);
-}
-
-int axv_posix_memory_alloc_contiguous_frames(size_t num_frames, size_t align_bytes,
-                                             axv_paddr_t *first) {
-    if (first == NULL || num_frames == 0 || num_frames > SIZE_MAX / AXV_FRAME_SIZE ||
-        (align_bytes & (align_bytes - 1u)) != 0)
-        return is_running() ? AXV_EINVAL : AXV_EPERM;
-    /* An alignment beyond any block's makes the buddy allocator answer AXV_ENOMEM. */
-    unsigned align_order = align_bytes <= AXV_FRAME_SIZE
-                               ? 0u
-                               : (unsigned)__builtin_ctzll(align_bytes / AXV_FRAME_SIZE);
-    return alloc_run(num_frames, align_order, first);
-}
-
-int axv_posix_memory_dealloc_frame(axv_paddr_t frame) {
-    return free_run(frame, 1);
-}
-
-int axv_posix_memory_dealloc_contiguous_frames(axv_paddr_t first, size_t num_frames) {
-    /* Zero frames never matches a run's recorded length: AXV_EINVAL from the allocator. */
-    return free_run(first, num_frames);
-}
-
-/* Reports a translation that cannot be made; @p what describes the address. */
-static AXV_NORETURN void translation_fatal(enum axv_memory_op op, const char *what,
-                                           uint64_t address) {
-    char message[192];
-    const char *name = axv_memory_area.op_names[op];
-    /* A message cut at its buffer's end still names the op and the address's kind. */
-    if (atomic_load_explicit(&mapped, memory_order_acquire))
-        (void)snprintf(message, sizeof(message),
-                       "%s.%s: %s address 0x%" PRIx64 " is outside RAM (physical 0x%" PRIx64
-                       "..0x%" PRIx64 ", virtual 0x%" PRIxPTR "..0x%" PRIxPTR ")",
-                       axv_memory_area.name, name, what, address, ram.phys,
-                       ram.phys + ram.bytes - 1u, ram.virt, ram.virt + ram.bytes - 1u);
-    else
-        (void)snprintf(message, sizeof(message),
-                       "%s.%s: the posix platform is not started (%s address 0x%" PRIx64 ")",
-                       axv_memory_area.name, name, what, address);
-    axv_fatal(message);
-}
-
-axv_vaddr_t axv_posix_memory_phys_to_virt(axv_paddr_t paddr) {
-    if (!atomic_load_explicit(&mapped, memory_order_acquire) || paddr < ram.phys ||
-        paddr - ram.phys >= ram.bytes)
-        translation_fatal(axv_memory_op_phys_to_virt, "physical", paddr);
-    return ram.virt + (uintptr_t)(paddr - ram.phys);
-}
-
-axv_paddr_t axv_posix_memory_virt_to_phys(axv_vaddr_t vaddr) {
-    if (!atomic_load_explicit(&mapped, memory_order_acquire) || vaddr < ram.virt ||
-        vaddr - ram.virt >= ram.bytes)
-        translation_fatal(axv_memory_op_virt_to_phys, "virtual", vaddr);
-    return ram.phys + (axv_paddr_t)(vaddr - ram.virt);
+bool axv_posix_ram_region(struct axv_posix_ram_region *region) {
+    if (!atomic_load_explicit(&mapped, memory_order_acquire))
+        return false;
+    *region = ram;
+    return true;
 }
 
 bool axv_posix_memory_check(void) {

@@ -1,0 +1,22 @@
+/* The observation hook: tests (and the conformance suite) take a pending interrupt off a
+ * vCPU from outside, to see what was delivered. */
+#include "pending.h"
+#include "vm_table.h"
+
+bool axv_posix_vcpu_take_pending(axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id, axv_irq_t irq) {
+    if (irq >= AXV_POSIX_NUM_INTIDS)
+        return false;
+    struct axv_posix_vm *vm;
+    struct axv_posix_vcpu *vcpu;
+    if (axv_posix_vcpu_get(vm_id, vcpu_id, &vm, &vcpu) != AXV_OK)
+        return false;
+    bool was = axv_posix_pending_take(vcpu, irq);
+    axv_posix_vm_put(vm);
+    return was;
+}
+
+bool axv_posix_conformance_irq_pending(void *ctx, axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id,
+                                       axv_irq_t irq) {
+    (void)ctx;
+    return axv_posix_vcpu_take_pending(vm_id, vcpu_id, irq);
+}
