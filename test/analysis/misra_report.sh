@@ -23,7 +23,9 @@ entries = [e for e in json.load(open(sys.argv[1])) if e["file"].startswith(sys.a
 json.dump(entries, open(sys.argv[3], "w"))
 print(f"core files: {len(entries)}")
 PY
+mkdir "$work/cppcheck" # its dump and CTU files, kept out of the source tree
 "$cppcheck" --project="$work/lib.json" --std=c11 --addon=misra -j "$(nproc)" --quiet \
+    --cppcheck-build-dir="$work/cppcheck" \
     --template='{file}:{line}: {id}' 2>"$work/findings" || true
 # Only the core's own files: lib/ and the public headers.
 sed -n -E "s%^$root/((lib|include)/[^:]*):([0-9]*): misra-c2012-(.*)%\4 \1:\3%p" \
