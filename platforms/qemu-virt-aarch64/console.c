@@ -1,6 +1,9 @@
 /* Console area on the PL011 UART QEMU virt provides at 0x09000000 (already enabled by
  * QEMU; it needs no baud-rate setup). Polled: usable from IRQ context and the fatal path. */
-#include "qemu_internal.h"
+#include <axvisor_api/qemu_virt.h>
+#include "board.h"
+#include "cpu.h"
+#include "ops.h"
 
 #define PL011_DR 0x00u
 #define PL011_FR 0x18u

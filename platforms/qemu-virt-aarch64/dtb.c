@@ -2,7 +2,9 @@
  * CPUs (QEMU's -smp), each with the MPIDR affinity in its `reg` that PSCI CPU_ON takes. A flattened
  * device tree is big-endian; its structure block is a token stream (BEGIN_NODE name, PROP len
  * nameoff value, END_NODE, NOP, END). */
-#include "qemu_internal.h"
+#include <stdbool.h>
+#include <axvisor_api/axvisor_api.h>
+#include "board.h"
 
 #define FDT_MAGIC 0xd00dfeedu
 #define FDT_BEGIN_NODE 1u

@@ -1,8 +1,12 @@
 /* EL2 exception handling: IRQ dispatch, and a report for anything unexpected. */
-#include "qemu_internal.h"
+#include "exceptions.h"
 
-/* GICv3 INTIDs 1020-1023 are special: 1023 means nothing is pending (spurious). */
-#define GIC_INTID_SPURIOUS 1020u
+#include <axvisor_api/qemu_virt.h>
+#include "board.h"
+#include "cpu.h"
+#include "gic.h"
+#include "timer_queue.h"
+#include "vgic.h"
 
 static void (*lower_sync_handler)(struct axv_qemu_frame *frame);
 
@@ -14,10 +18,10 @@ void axv_qemu_irq_entry(struct axv_qemu_frame *frame) {
     (void)frame;
     for (;;) {
         uint32_t intid = axv_qemu_gic_ack();
-        if (intid >= GIC_INTID_SPURIOUS)
+        if (intid >= QEMU_GIC_INTID_SPECIAL)
             break;
         if (intid == QEMU_IRQ_HYP_TIMER) {
-            axv_qemu_timers_irq();
+            axv_qemu_timer_queue_irq();
         } else if (intid == QEMU_SGI_KICK || intid == QEMU_IRQ_MAINTENANCE) {
             /* Another CPU queued virtual interrupts for this CPU's vCPU, or the guest freed
              * list registers while some wait. Refilled before the EOI: the maintenance

@@ -1,9 +1,16 @@
-/* GICv3 bring-up (the distributor once, then each CPU's redistributor and interface), and the EL2
- * CPU interface's acknowledge/EOI. QEMU virt without secure=on has a GIC with a single security
+/* The physical GICv3: bring-up (the distributor once, then each CPU's redistributor and
+ * interface), the EL2 CPU interface's acknowledge/EOI, SGIs to other CPUs, and the
+ * distributor's ID registers. QEMU virt without secure=on has a GIC with a single security
  * state (GICD_CTLR.DS=1), so group 1 is the non-secure group the hypervisor uses. */
-#include "qemu_internal.h"
+#include "gic.h"
+
+#include <axvisor_api/axvisor_api.h>
+#include "board.h"
+#include "cpu.h"
 
 #define GICD_CTLR 0x0000u
+#define GICD_TYPER 0x0004u
+#define GICD_IIDR 0x0008u
 #define GICD_CTLR_RWP (1u << 31)
 #define GICD_CTLR_ARE (1u << 4)
 #define GICD_CTLR_ENABLE_GRP1 (1u << 1)
@@ -46,16 +53,14 @@ static uintptr_t find_redistributor(void) {
     }
 }
 
-void axv_qemu_gic_start(void) {
+void axv_qemu_gic_dist_start(void) {
     /* Affinity routing must be on for the system-register CPU interface. */
     mmio_write32(QEMU_GICD_BASE + GICD_CTLR, GICD_CTLR_ARE | GICD_CTLR_ENABLE_GRP1);
     wait_rwp();
-    axv_qemu_gic_cpu_start();
 }
 
 void axv_qemu_gic_cpu_start(void) {
     uintptr_t rd = find_redistributor();
-    this_cpu()->gicr = rd;
 
     /* Wake the redistributor: until ChildrenAsleep clears, it forwards nothing. */
     uint32_t waker = mmio_read32(rd + GICR_WAKER);
@@ -78,9 +83,10 @@ void axv_qemu_gic_cpu_start(void) {
     isb();
 }
 
-/* The calling CPU's PPIs (and SGIs) live in its own redistributor's SGI_base frame. */
+/* The calling CPU's PPIs (and SGIs) live in its own redistributor's SGI_base frame. Found
+ * again each time: this runs only during bring-up, so nothing needs to remember it. */
 void axv_qemu_gic_enable_ppi(uint32_t intid) {
-    uintptr_t sgi_base = this_cpu()->gicr + GICR_SGI_OFFSET;
+    uintptr_t sgi_base = find_redistributor() + GICR_SGI_OFFSET;
     uint32_t bit = 1u << intid;
     mmio_write32(sgi_base + GICR_IGROUPR0, mmio_read32(sgi_base + GICR_IGROUPR0) | bit);
     /* Byte access: IPRIORITYR holds one byte per INTID. */
@@ -98,4 +104,28 @@ uint32_t axv_qemu_gic_ack(void) {
 void axv_qemu_gic_eoi(uint32_t intid) {
     SYSREG_WRITE(S3_0_C12_C12_1, intid); /* ICC_EOIR1_EL1: priority drop + deactivate */
     isb();
+}
+
+/* ICC_SGI1R_EL1: TargetList [15:0] (bit n = Aff0 of RS*16 + n), Aff1 [23:16], INTID [27:24],
+ * Aff2 [39:32], RS [47:44], Aff3 [55:48]. */
+static uint64_t sgi1r_for(uint64_t mpidr, uint32_t intid) {
+    uint64_t aff0 = mpidr & 0xffu;
+    return UINT64_C(1) << (aff0 % 16u) | (mpidr >> 8 & 0xffu) << 16 | (uint64_t)intid << 24 |
+           (mpidr >> 16 & 0xffu) << 32 | (aff0 / 16u) << 44 | (mpidr >> 32 & 0xffu) << 48;
+}
+
+void axv_qemu_gic_send_sgi(uint64_t mpidr, uint32_t intid) {
+    /* DSB: the caller's stores (say, a queue released by an unlock) complete before the SGI
+     * can reach the other CPU; the register write is not ordered by a release alone. */
+    __asm__ volatile("dsb sy" ::: "memory");
+    SYSREG_WRITE(S3_0_C12_C11_5, sgi1r_for(mpidr, intid));
+    isb();
+}
+
+uint32_t axv_qemu_gic_typer(void) {
+    return mmio_read32(QEMU_GICD_BASE + GICD_TYPER);
+}
+
+uint32_t axv_qemu_gic_iidr(void) {
+    return mmio_read32(QEMU_GICD_BASE + GICD_IIDR);
 }

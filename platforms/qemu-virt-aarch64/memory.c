@@ -4,6 +4,10 @@
  * starts are recorded in a second bitmap so a partial or misaligned contiguous free is
  * refused (every frame in a run must be freed by the run's own call). One lock for all of
  * it: any CPU may allocate or free. */
+#include "memory.h"
+
+#include <stdbool.h>
+#include "ops.h"
 #include "spinlock.h"
 
 static struct axv_qemu_lock lock;

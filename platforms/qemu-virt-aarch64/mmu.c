@@ -8,7 +8,10 @@
  *   2-4 GiB    Normal write-back blocks (RAM of -m above 1 GiB)
  * Everything else faults. Every CPU uses the same tables (TTBR0_EL2), so protecting a page
  * is one table write plus a broadcast TLB invalidation. */
-#include "qemu_internal.h"
+#include "mmu.h"
+
+#include <axvisor_api/axvisor_api.h>
+#include "cpu.h"
 
 #define ENTRIES 512u
 #define PAGE_SIZE 0x1000u

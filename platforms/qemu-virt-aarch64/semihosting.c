@@ -1,5 +1,6 @@
 /* QEMU exit through Arm semihosting (QEMU runs with -semihosting). */
-#include "qemu_internal.h"
+#include <axvisor_api/axvisor_api.h>
+#include <axvisor_api/qemu_virt.h>
 
 #define SEMIHOSTING_SYS_GET_CMDLINE 0x15u
 #define SEMIHOSTING_SYS_EXIT 0x18u

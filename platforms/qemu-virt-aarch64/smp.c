@@ -1,5 +1,5 @@
-/* Secondary CPUs: each CPU's own data (TPIDR_EL2 points at it), bring-up with PSCI CPU_ON,
- * and the idle loop in which a secondary runs work posted to it.
+/* Secondary CPUs: starting them with PSCI CPU_ON (each then runs boot.c's bring-up), and the
+ * idle loop in which a secondary runs work posted to it.
  *
  * Memory ordering. RAM is Normal write-back inner-shareable memory (mmu.c; every CPU turns
  * its MMU on before touching shared data), so the CPUs' caches are coherent and only the
@@ -9,12 +9,16 @@
  * which the architecture guarantees on Normal inner-shareable write-back memory.
  * qemu.smp.boot checks an atomic counter under QEMU's parallel TCG threads (and showed that
  * plain read-modify-writes do lose increments there). */
-#include "qemu_internal.h"
+#include "smp.h"
+
+#include <axvisor_api/axvisor_api.h>
+#include "generic_timer.h"
 
 #define PSCI_CPU_ON_64 0xc4000003u /* PSCI 0.2+, SMC64 calling convention */
 #define PSCI_SUCCESS 0
-/* A secondary that does not report within this long counts as not started. */
-#define START_TIMEOUT_NS UINT64_C(200000000)
+/* A secondary that does not report within this long counts as not started. Generous: under
+ * QEMU on a loaded host the new vCPU's thread may wait a long time for a host CPU. */
+#define START_TIMEOUT_NS UINT64_C(5000000000)
 #define SECONDARY_STACK_SIZE 0x4000u
 
 /* Mailbox states: a poster claims IDLE -> CLAIMED (CAS), fills fn/arg, publishes POSTED
@@ -23,8 +27,6 @@
 #define WORK_CLAIMED 1u
 #define WORK_POSTED 2u
 
-static struct axv_qemu_cpu cpus[AXV_QEMU_MAX_CPUS];
-static size_t cpus_online; /* written by the boot CPU before axv_qemu_main(), then constant */
 static uint8_t stacks[AXV_QEMU_MAX_CPUS][SECONDARY_STACK_SIZE] __attribute__((aligned(16)));
 
 void axv_qemu_secondary_entry(void);
@@ -44,24 +46,16 @@ static int64_t psci_cpu_on(uint64_t mpidr, uint64_t entry, uint64_t context) {
     return (int64_t)x0;
 }
 
-void axv_qemu_smp_init_boot_cpu(void) {
-    struct axv_qemu_cpu *cpu = &cpus[0];
-    cpu->index = 0;
-    cpu->mpidr = SYSREG_READ(mpidr_el1) & MPIDR_AFFINITY_MASK;
-    cpu->online = 1;
-    SYSREG_WRITE(tpidr_el2, (uintptr_t)cpu);
-    isb();
-}
-
 size_t axv_qemu_smp_start_secondaries(const struct axv_qemu_board *board) {
     size_t n = 1;
+    uint64_t boot_mpidr = axv_qemu_percpu_slot(0)->mpidr;
     size_t listed = board->cpu_count < AXV_QEMU_MAX_CPUS ? board->cpu_count : AXV_QEMU_MAX_CPUS;
     /* cppcheck-suppress knownConditionTrueFalse ; 2.10 takes `x < C ? x : C` for below 1 */
-    for (size_t i = 0; i < listed; i++) {
+    for (size_t i = 0; i < listed && n < AXV_QEMU_MAX_CPUS; i++) {
         uint64_t mpidr = board->cpu_mpidr[i] & MPIDR_AFFINITY_MASK;
-        if (mpidr == cpus[0].mpidr)
+        if (mpidr == boot_mpidr)
             continue;
-        struct axv_qemu_cpu *cpu = &cpus[n];
+        struct axv_qemu_cpu *cpu = axv_qemu_percpu_slot(n);
         cpu->index = n;
         cpu->stack_top = (uint64_t)(uintptr_t)(stacks[n] + SECONDARY_STACK_SIZE);
         /* The CPU starts with the MMU and caches off and reads its struct (and the page
@@ -72,11 +66,10 @@ size_t axv_qemu_smp_start_secondaries(const struct axv_qemu_board *board) {
         if (psci_cpu_on(mpidr, (uint64_t)(uintptr_t)axv_qemu_secondary_entry,
                         (uint64_t)(uintptr_t)cpu) != PSCI_SUCCESS)
             continue;
-        uint64_t give_up =
-            axv_qemu_time_ticks_to_nanos(axv_qemu_time_current_ticks()) + START_TIMEOUT_NS;
+        uint64_t give_up = axv_qemu_generic_timer_now() + START_TIMEOUT_NS;
         /* Acquire: pairs with the secondary's release, so its init is visible once seen. */
         while (!__atomic_load_n(&cpu->online, __ATOMIC_ACQUIRE) &&
-               axv_qemu_time_ticks_to_nanos(axv_qemu_time_current_ticks()) < give_up) {
+               axv_qemu_generic_timer_now() < give_up) {
         }
         /* A CPU that never reported may still come up later on its slot's stack: stop
          * here rather than give that slot to another CPU. */
@@ -84,19 +77,16 @@ size_t axv_qemu_smp_start_secondaries(const struct axv_qemu_board *board) {
             break;
         n++;
     }
-    cpus_online = n;
     return n;
 }
 
-void axv_qemu_secondary_main(struct axv_qemu_cpu *cpu) {
-    axv_qemu_mmu_cpu_start();
-    axv_qemu_gic_cpu_start();
-    axv_qemu_vgic_cpu_start();
-    axv_qemu_timers_cpu_start();
-    cpu->mpidr = SYSREG_READ(mpidr_el1) & MPIDR_AFFINITY_MASK;
+void axv_qemu_smp_report_online(struct axv_qemu_cpu *cpu) {
     /* Release: everything this CPU set up is visible to whoever sees online = 1. */
     __atomic_store_n(&cpu->online, 1u, __ATOMIC_RELEASE);
-    __asm__ volatile("msr daifclr, #2" ::: "memory");
+}
+
+void axv_qemu_smp_idle(struct axv_qemu_cpu *cpu) {
+    irq_enable();
     for (;;) {
         if (__atomic_load_n(&cpu->work_state, __ATOMIC_ACQUIRE) == WORK_POSTED) {
             cpu->work_fn(cpu->work_arg);
@@ -111,25 +101,10 @@ void axv_qemu_secondary_main(struct axv_qemu_cpu *cpu) {
     }
 }
 
-size_t axv_qemu_cpu_index(void) {
-    return this_cpu()->index;
-}
-
-static struct axv_qemu_cpu *online_cpu(size_t index) {
-    if (index >= AXV_QEMU_MAX_CPUS || index >= cpus_online)
-        return NULL;
-    return &cpus[index];
-}
-
-uint64_t axv_qemu_cpu_mpidr(size_t index) {
-    struct axv_qemu_cpu *cpu = online_cpu(index);
-    return cpu == NULL ? UINT64_MAX : cpu->mpidr;
-}
-
 int axv_qemu_cpu_run(size_t index, void (*fn)(void *), void *arg) {
     if (fn == NULL)
         return AXV_EINVAL;
-    struct axv_qemu_cpu *cpu = online_cpu(index);
+    struct axv_qemu_cpu *cpu = axv_qemu_percpu_online(index);
     if (cpu == NULL || index == 0)
         return AXV_ENOENT;
     uint32_t expected = WORK_IDLE;
@@ -146,6 +121,10 @@ int axv_qemu_cpu_run(size_t index, void (*fn)(void *), void *arg) {
 }
 
 bool axv_qemu_cpu_idle(size_t index) {
-    struct axv_qemu_cpu *cpu = online_cpu(index);
+    struct axv_qemu_cpu *cpu = axv_qemu_percpu_online(index);
     return cpu == NULL || __atomic_load_n(&cpu->work_state, __ATOMIC_ACQUIRE) == WORK_IDLE;
+}
+
+void axv_qemu_wait_for_interrupt(void) {
+    __asm__ volatile("wfi" ::: "memory");
 }

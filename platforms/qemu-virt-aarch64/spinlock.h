@@ -10,7 +10,8 @@
 #ifndef AXV_QEMU_SPINLOCK_H
 #define AXV_QEMU_SPINLOCK_H
 
-#include "qemu_internal.h"
+#include <stdint.h>
+#include "cpu.h"
 
 struct axv_qemu_lock {
     uint32_t held;

@@ -3,7 +3,13 @@
  * EL2 sync handler here; its virtual interrupts come from the list registers (vgic.c).
  * Everything here is per pCPU and touched only by that pCPU (the guest timer's callback
  * too: it fires on the CPU that registered it), so no locks are needed. */
-#include "qemu_internal.h"
+#include <axvisor_api/axvisor_api.h>
+#include <axvisor_api/qemu_virt.h>
+#include "cpu.h"
+#include "exceptions.h"
+#include "gic.h"
+#include "percpu.h"
+#include "vgic.h"
 
 #define HCR_EL2_FMO (UINT64_C(1) << 3)
 #define HCR_EL2_IMO (UINT64_C(1) << 4)
@@ -92,10 +98,9 @@ int axv_qemu_run_guest(void (*entry)(void), void *stack_top) {
     /* Virtual IRQs and FIQs for EL1 (IMO/FMO, which also keep physical ones at EL2), and
      * the virtual CPU interface on (ICH_HCR_EL2.En) so list registers are delivered. */
     SYSREG_WRITE(hcr_el2, SYSREG_READ(hcr_el2) | HCR_EL2_RW | HCR_EL2_IMO | HCR_EL2_FMO);
-    /* Read-modify-write: vgic.c may have the underflow interrupt on already. */
-    SYSREG_WRITE(S3_4_C12_C11_0, SYSREG_READ(S3_4_C12_C11_0) | ICH_HCR_EL2_EN); /* ICH_HCR_EL2 */
-    /* The new routing and interface state must be in effect before the ERET. */
+    /* The new routing must be in effect before the ERET. */
     isb();
+    axv_qemu_lr_enable();
     /* The exit hypercall comes back here from the exception handler, where PSTATE has every
      * exception masked: the caller's mask is restored explicitly. */
     uint64_t daif = SYSREG_READ(daif);

@@ -8,6 +8,12 @@
  * list register still valid), so the guest's EOIs bring it back to EL2 to refill even if
  * it never exits otherwise: nothing is lost, only AXV_ENOMEM when the queue itself is
  * full. */
+#include "vgic.h"
+
+#include <axvisor_api/axvisor_api.h>
+#include "board.h"
+#include "gic.h"
+#include "percpu.h"
 #include "spinlock.h"
 
 #define QUEUE_SIZE 32u
@@ -20,38 +26,20 @@ struct vgic {
 
 static struct vgic vgics[AXV_QEMU_MAX_CPUS];
 
-/* ICC_SGI1R_EL1: TargetList [15:0] (bit n = Aff0 of RS*16 + n), Aff1 [23:16], INTID [27:24],
- * Aff2 [39:32], RS [47:44], Aff3 [55:48]. */
-static uint64_t sgi1r_for(uint64_t mpidr, uint32_t intid) {
-    uint64_t aff0 = mpidr & 0xffu;
-    return UINT64_C(1) << (aff0 % 16u) | (mpidr >> 8 & 0xffu) << 16 | (uint64_t)intid << 24 |
-           (mpidr >> 16 & 0xffu) << 32 | (aff0 / 16u) << 44 | (mpidr >> 32 & 0xffu) << 48;
-}
-
 static void kick(size_t pcpu) {
-    /* DSB: the queue's stores (already released by the unlock) complete before the SGI can
-     * reach the other CPU; the register write is not ordered by the release alone. */
-    __asm__ volatile("dsb sy" ::: "memory");
-    SYSREG_WRITE(S3_0_C12_C11_5, sgi1r_for(axv_qemu_cpu_mpidr(pcpu), QEMU_SGI_KICK));
-    isb();
+    axv_qemu_gic_send_sgi(axv_qemu_cpu_mpidr(pcpu), QEMU_SGI_KICK);
 }
 
 /* Underflow maintenance interrupt on exactly while something waits in the queue (a level
  * interrupt: off, or list registers filled again, and it stops). Lock held, own pCPU. */
 static void update_underflow(const struct vgic *v) {
-    uint64_t hcr = SYSREG_READ(S3_4_C12_C11_0); /* ICH_HCR_EL2 */
-    uint64_t want = v->queued != 0 ? hcr | ICH_HCR_EL2_UIE : hcr & ~ICH_HCR_EL2_UIE;
-    if (want != hcr) {
-        SYSREG_WRITE(S3_4_C12_C11_0, want);
-        isb();
-    }
+    axv_qemu_lr_set_underflow(v->queued != 0);
 }
 
 /* Moves the queue into free list registers, oldest first (lock held, on the vCPU's pCPU). */
 static void refill_locked(struct vgic *v) {
     size_t moved = 0;
-    while (moved < v->queued &&
-           axv_qemu_arch_hardware_inject_virtual_interrupt(v->queue[moved]) == AXV_OK)
+    while (moved < v->queued && axv_qemu_lr_inject(v->queue[moved]) == AXV_OK)
         moved++;
     for (size_t i = moved; i < v->queued; i++)
         v->queue[i - moved] = v->queue[i];
@@ -60,7 +48,7 @@ static void refill_locked(struct vgic *v) {
 }
 
 int axv_qemu_vgic_inject(size_t vcpu, axv_irq_t irq) {
-    if (vcpu >= axv_qemu_host_cpu_num())
+    if (vcpu >= axv_qemu_percpu_count())
         return AXV_ENOENT;
     if (irq > QEMU_MAX_VIRQ)
         return AXV_EINVAL;
@@ -70,7 +58,7 @@ int axv_qemu_vgic_inject(size_t vcpu, axv_irq_t irq) {
     int rc = AXV_EBUSY;
     /* Keep arrival order: nothing jumps ahead of what is already queued. */
     if (local && v->queued == 0)
-        rc = axv_qemu_arch_hardware_inject_virtual_interrupt(irq);
+        rc = axv_qemu_lr_inject(irq);
     if (rc == AXV_EBUSY) {
         rc = AXV_ENOMEM;
         if (v->queued < QUEUE_SIZE) {
@@ -103,16 +91,7 @@ bool axv_qemu_take_virtual_irq(axv_irq_t irq) {
     uint64_t daif = lock_irqsave(&v->lock);
     /* What other CPUs queued counts as pending even before the kick SGI is taken here. */
     refill_locked(v);
-    bool found = false;
-    unsigned lrs = axv_qemu_num_list_registers();
-    for (unsigned n = 0; n < lrs && !found; n++) {
-        uint64_t lr = axv_qemu_read_lr(n);
-        if ((lr >> 62) == 1u && (uint32_t)lr == irq) {
-            axv_qemu_write_lr(n, 0);
-            isb();
-            found = true;
-        }
-    }
+    bool found = axv_qemu_lr_take(irq);
     if (found)
         refill_locked(v);
     unlock_irqrestore(&v->lock, daif);

@@ -1,10 +1,13 @@
 /* Vmm area: one VM (id 0) with one vCPU per online pCPU, vCPU i pinned to pCPU i (vcpu.c
  * runs it as a real EL1 guest). Injection works from any CPU and whether or not the target
  * vCPU runs (vgic.c). */
-#include "qemu_internal.h"
+#include "board.h"
+#include "ops.h"
+#include "percpu.h"
+#include "vgic.h"
 
 static size_t vcpu_count(void) {
-    return axv_qemu_host_cpu_num();
+    return axv_qemu_percpu_count();
 }
 
 static bool known(axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id) {

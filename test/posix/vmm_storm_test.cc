@@ -128,7 +128,7 @@ TYPED_TEST(Storm, EveryInjectedMessageIsAccountedFor) {
             sum += t.received.load();
         return sum;
     };
-    EXPECT_TRUE(wait_for([&] { return received() == sent; }, std::chrono::seconds(5)))
+    EXPECT_TRUE(wait_for([&] { return received() == sent; }))
         << received() << " of " << sent << " messages received";
     EXPECT_EQ(this->stop(), kVms); // the guests drain once more on their way out
     EXPECT_EQ(thread_count(), this->threads_before_start());

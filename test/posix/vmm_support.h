@@ -15,6 +15,7 @@
 
 #include "config_support.h"
 #include "support/threads.h"
+#include "support/timing.h"
 #include "support/wait.h"
 extern "C" {
 #include "posix_internal.h"

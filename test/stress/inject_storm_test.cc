@@ -26,6 +26,7 @@
 #include <vector>
 
 #include "support/scale.h"
+#include "support/timing.h"
 #include "support/wait.h"
 
 using namespace axv_test;
@@ -226,8 +227,8 @@ TEST(InjectStorm, EveryInjectedInterruptIsAcknowledgedOrStillPending) {
                 account(axv_vmm_inject_interrupt(i / kVcpusPerVm, i % kVcpusPerVm, irq), &target, 1,
                         irq);
         }
-        EXPECT_TRUE(wait_for([&] { return claims_held(running_first, kVcpus) == 0; },
-                             std::chrono::seconds(5)))
+        EXPECT_TRUE(
+            wait_for([&] { return claims_held(running_first, kVcpus) == 0; }, timer_budget()))
             << claims_held(running_first, kVcpus) << " halted vCPUs not woken by INTID " << irq;
     }
     for (axv_vm_id_t vm = kStoppedEarly; vm < kVms; vm++)

@@ -6,12 +6,15 @@
 #include <chrono>
 #include <thread>
 
+#include "timing.h"
+
 namespace axv_test {
 
 // Polls done() every 100 us until it holds or timeout passes; answers done()'s last value.
-// The default is generous: only a broken platform waits that long.
+// The default is the timer budget (AXV_TEST_TIMER_BUDGET_MS): only a broken platform waits
+// that long.
 template <typename Pred>
-bool wait_for(Pred done, std::chrono::nanoseconds timeout = std::chrono::seconds(5)) {
+bool wait_for(Pred done, std::chrono::nanoseconds timeout = timer_budget()) {
     const auto until = std::chrono::steady_clock::now() + timeout;
     while (!done()) {
         if (std::chrono::steady_clock::now() > until)

@@ -1,5 +1,6 @@
 /* lh clock and timer wheel: 64 slots of 1 ms; a timer sits in the slot of its expiry
- * millisecond and fires on the first lh_wheel_run() at or after its expiry. */
+ * millisecond and fires on the first lh_wheel_run() at or after its expiry; a run fires what
+ * is due millisecond by millisecond, so in expiry order. */
 #define _POSIX_C_SOURCE 200809L
 
 #include <stddef.h>
@@ -18,7 +19,14 @@ uint64_t lh_clock_us(void) {
     return (uint64_t)ts.tv_sec * 1000000u + (uint64_t)ts.tv_nsec / 1000u;
 }
 
+/* The wheel starts at the first use, so its first run has no backlog of milliseconds. */
+static void wheel_start(void) {
+    if (wheel_ms == 0)
+        wheel_ms = lh_clock_us() / 1000u;
+}
+
 void lh_timer_add(struct lh_timer *t, uint64_t expires_us, lh_timer_cb cb) {
+    wheel_start();
     uint64_t ms = expires_us / 1000u;
     if (ms < wheel_ms)
         ms = wheel_ms; /* already late: the next run looks at this slot */
@@ -54,15 +62,17 @@ int lh_timer_del(struct lh_timer *t) {
 }
 
 void lh_wheel_run(void) {
+    wheel_start();
     uint64_t now = lh_clock_us();
     uint64_t now_ms = now / 1000u;
-    /* Slots from the last run's millisecond to now, one turn of the wheel at most. */
-    uint64_t from = now_ms - wheel_ms >= WHEEL_SLOTS ? now_ms - WHEEL_SLOTS + 1 : wheel_ms;
-    for (uint64_t ms = from; ms <= now_ms; ms++) {
+    /* Every millisecond from the last run's to now, each firing only what expired by then:
+     * after a gap of more than a turn (the host stalled this loop) the wheel still fires in
+     * expiry order, where a single turn would start mid-wheel and fire later slots first. */
+    for (uint64_t ms = wheel_ms; ms <= now_ms; ms++) {
         struct lh_timer *t = wheel[ms % WHEEL_SLOTS];
         while (t) {
             struct lh_timer *next = t->next;
-            if (t->expires_us <= now) {
+            if (t->expires_us <= now && t->expires_us / 1000u <= ms) {
                 lh_timer_cb cb = t->cb;
                 unlink_timer(t);
                 lh_stats.timers_fired++;

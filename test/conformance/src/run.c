@@ -19,10 +19,6 @@ static const struct axv_conf_area_cases *cases_of(const struct axv_area_desc *ar
     return NULL;
 }
 
-/* Deadlines lie this fraction of the budget ahead: cases need at most a few deadlines'
- * worth of time, so a healthy platform is done well within the budget. */
-#define AXV_CONF_DEADLINES_PER_BUDGET 20u
-
 const char *axv_conformance_outcome_name(enum axv_conformance_outcome outcome) {
     switch (outcome) {
     case AXV_CONFORMANCE_PASS:
@@ -39,6 +35,7 @@ static int resolve_options(const struct axv_conformance_options *opts, struct ax
     run->areas = AXV_CONFORMANCE_ALL_AREAS;
     run->max_frames = AXV_CONFORMANCE_DEFAULT_MAX_FRAMES;
     run->budget_ns = AXV_CONFORMANCE_DEFAULT_TIMER_BUDGET_NS;
+    run->margin_ns = AXV_CONFORMANCE_DEFAULT_TIMER_MARGIN_NS;
     run->vm_id = 0;
     run->irq = AXV_CONFORMANCE_DEFAULT_IRQ;
     run->ctx = NULL;
@@ -60,6 +57,12 @@ static int resolve_options(const struct axv_conformance_options *opts, struct ax
                 return AXV_EINVAL;
             run->budget_ns = opts->timer_budget_ns;
         }
+        if (opts->timer_margin_ns != 0) {
+            if (opts->timer_margin_ns < AXV_CONFORMANCE_MIN_TIMER_MARGIN_NS ||
+                opts->timer_margin_ns > AXV_CONFORMANCE_MAX_TIMER_MARGIN_NS)
+                return AXV_EINVAL;
+            run->margin_ns = opts->timer_margin_ns;
+        }
         /* The vmm cases use (axv_vm_id_t)-1 as the VM that does not exist. */
         if (opts->vm_id == (axv_vm_id_t)-1)
             return AXV_EINVAL;
@@ -70,7 +73,6 @@ static int resolve_options(const struct axv_conformance_options *opts, struct ax
         run->idle = opts->idle;
         run->irq_pending = opts->irq_pending;
     }
-    run->delta_ns = run->budget_ns / AXV_CONF_DEADLINES_PER_BUDGET;
     return AXV_OK;
 }
 
@@ -124,15 +126,18 @@ bool axv_conf_require(struct axv_conf_case *c, const struct axv_area_desc *area,
     return false;
 }
 
+void axv_conf_put_case_name(struct axv_conf_text *t, const struct axv_conf_case *c) {
+    axv_conf_put_str(t, c->area->name);
+    axv_conf_put_char(t, '.');
+    axv_conf_put_str(t, c->def->name);
+}
+
 /* Prints "<OUTCOME> <area>.<case>[: <detail>]" and hands the same to the report hook. */
-static void emit(const struct axv_conformance_options *opts, const struct axv_area_desc *area,
-                 const struct axv_conf_case_def *def, const struct axv_conf_case *c) {
+static void emit(const struct axv_conformance_options *opts, const struct axv_conf_case *c) {
     char name_buf[80];
     struct axv_conf_text name;
     axv_conf_text_init(&name, name_buf, sizeof(name_buf));
-    axv_conf_put_str(&name, area->name);
-    axv_conf_put_char(&name, '.');
-    axv_conf_put_str(&name, def->name);
+    axv_conf_put_case_name(&name, c);
 
     char line_buf[sizeof(name_buf) + AXV_CONF_DETAIL_MAX + 16];
     struct axv_conf_text line;
@@ -159,6 +164,9 @@ static void run_case(const struct axv_conformance_options *opts, const struct ax
     /* Field by field: a freestanding build has no memset for an initialiser to call. */
     struct axv_conf_case c;
     c.run = run;
+    c.area = area;
+    c.def = def;
+    c.stalled_ns = 0;
     c.outcome = AXV_CONFORMANCE_PASS;
     axv_conf_text_init(&c.detail, c.detail_buf, sizeof(c.detail_buf));
     axv_conf_text_init(&c.sink, NULL, 0);
@@ -168,7 +176,7 @@ static void run_case(const struct axv_conformance_options *opts, const struct ax
     else
         def->fn(&c);
 
-    emit(opts, area, def, &c);
+    emit(opts, &c);
     if (c.outcome == AXV_CONFORMANCE_PASS)
         counts->passed++;
     else if (c.outcome == AXV_CONFORMANCE_FAIL)

@@ -37,8 +37,8 @@ void axv_conf_console_write(const char *s, size_t len);
 struct axv_conf_run {
     uint32_t areas;
     size_t max_frames;
-    axv_nanos_t budget_ns; /* longest wait of a timer case */
-    axv_nanos_t delta_ns;  /* how far ahead a case's first deadline lies */
+    axv_nanos_t budget_ns; /* how long past its deadline a timer may take to fire */
+    axv_nanos_t margin_ns; /* how far ahead a case's first deadline lies, at first */
     axv_vm_id_t vm_id;
     axv_irq_t irq;
     void *ctx;
@@ -48,8 +48,13 @@ struct axv_conf_run {
 
 #define AXV_CONF_DETAIL_MAX 200
 
+struct axv_conf_case_def;
+
 struct axv_conf_case {
     const struct axv_conf_run *run;
+    const struct axv_area_desc *area;    /* for the case's name in retry lines */
+    const struct axv_conf_case_def *def; /* ditto */
+    axv_nanos_t stalled_ns;              /* what the latest wait did not count */
     enum axv_conformance_outcome outcome;
     struct axv_conf_text detail; /* why it failed or was skipped */
     struct axv_conf_text sink;   /* where later failures' text goes: only the first counts */
@@ -63,6 +68,8 @@ struct axv_conf_text *axv_conf_fail(struct axv_conf_case *c);
  * write why. */
 struct axv_conf_text *axv_conf_skip(struct axv_conf_case *c);
 bool axv_conf_failed(const struct axv_conf_case *c);
+/* Writes the case's full name, "<area>.<case>". */
+void axv_conf_put_case_name(struct axv_conf_text *t, const struct axv_conf_case *c);
 
 /* Fails the case with "<what> returned <got>, expected <want>" unless got == want. */
 bool axv_conf_expect_status(struct axv_conf_case *c, const char *what, int got, int want);
@@ -87,11 +94,28 @@ enum axv_conf_wait_result {
     AXV_CONF_WAIT_STUCK    /* the clock stopped advancing; the case has been failed */
 };
 
-/* Idles until done(arg) is true (done NULL: never) or the clock reaches limit_ns. Every
- * wait ends: when the clock stands still for too many polls the case fails. Needs the
- * time area's current_ticks and ticks_to_nanos. */
+/* Idles until done(arg) is true (done NULL: never) or the clock reaches limit_ns. A jump of
+ * the clock between two polls by more than the run's margin is a host stall (the suite was
+ * not running): the excess pushes the limit back, by at most 9 budgets in all, and is kept
+ * in c->stalled_ns. Every wait ends: when the clock stands still for too many polls the
+ * case fails. Needs the time area's current_ticks and ticks_to_nanos. */
 enum axv_conf_wait_result axv_conf_wait(struct axv_conf_case *c, axv_nanos_t limit_ns,
                                         bool (*done)(const void *arg), const void *arg);
+
+/* --- Being late: the suite, not the platform ---------------------------------------------- */
+
+/* Attempts a margin-bound case makes at most: the first and its retries. */
+#define AXV_CONF_ATTEMPTS (AXV_CONFORMANCE_TIMER_RETRIES + 1u)
+
+/* The margin of attempt @p attempt (0 for the first): the run's margin, widened per retry. */
+axv_nanos_t axv_conf_margin(const struct axv_conf_case *c, unsigned attempt);
+
+/* Attempt @p attempt was late: @p what took @p took_ns, more than the @p allowed_ns its
+ * margin allowed, so its verdict would say more about the host than the platform. Prints
+ * "# <case>: retry k/N: ..." and returns true when another attempt is left; otherwise skips
+ * the case saying so and returns false. */
+bool axv_conf_late(struct axv_conf_case *c, unsigned attempt, const char *what, axv_nanos_t took_ns,
+                   axv_nanos_t allowed_ns);
 
 /* --- Cases ------------------------------------------------------------------------------- */
 

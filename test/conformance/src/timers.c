@@ -41,6 +41,7 @@ void axv_conf_timer_reset(struct axv_conf_timer *t, uint32_t *sequence) {
     __atomic_store_n(&t->chain, NULL, __ATOMIC_RELAXED);
     __atomic_store_n(&t->chain_delay_ns, 0u, __ATOMIC_RELAXED);
     t->deadline_ns = 0;
+    t->armed_ns = 0;
     t->token = 0;
     t->armed = false;
 }
@@ -57,6 +58,7 @@ bool axv_conf_timer_arm(struct axv_conf_case *c, struct axv_conf_timer *t,
     axv_timer_token_t token = 0;
     t->deadline_ns = deadline_ns;
     int rc = axv_time_register_timer(deadline_ns, axv_conf_timer_fn, t, &token);
+    t->armed_ns = axv_time_current_nanos();
     if (!axv_conf_expect_status(c, "register_timer", rc, AXV_OK))
         return false;
     t->token = token;
@@ -90,10 +92,15 @@ static bool all_fired(const void *arg) {
     return count_unfired(arg) == 0;
 }
 
-bool axv_conf_timer_wait_all(struct axv_conf_case *c, struct axv_conf_timer *timers, size_t n,
-                             axv_nanos_t limit_ns) {
+bool axv_conf_timer_wait_all(struct axv_conf_case *c, struct axv_conf_timer *timers, size_t n) {
+    /* The budget runs from the latest deadline, or from now when the suite comes to look
+     * only after that (it was late arming, or stalled since): a timer always gets a whole
+     * budget of the suite's attention before it counts as lost. */
+    axv_nanos_t due = axv_time_current_nanos();
+    for (size_t i = 0; i < n; i++)
+        due = timers[i].deadline_ns > due ? timers[i].deadline_ns : due;
     struct conf_timer_group group = {timers, n};
-    enum axv_conf_wait_result r = axv_conf_wait(c, limit_ns, all_fired, &group);
+    enum axv_conf_wait_result r = axv_conf_wait(c, due + c->run->budget_ns, all_fired, &group);
     if (r == AXV_CONF_WAIT_DONE)
         return true;
     if (r == AXV_CONF_WAIT_TIMEOUT) {
@@ -103,9 +110,27 @@ bool axv_conf_timer_wait_all(struct axv_conf_case *c, struct axv_conf_timer *tim
         axv_conf_put_dec(t, n);
         axv_conf_put_str(t, " timers did not fire within the budget of ");
         axv_conf_put_dec(t, c->run->budget_ns);
-        axv_conf_put_str(t, " ns");
+        axv_conf_put_str(t, " ns past the deadline");
+        if (c->stalled_ns != 0) {
+            axv_conf_put_str(t, " (plus ");
+            axv_conf_put_dec(t, c->stalled_ns);
+            axv_conf_put_str(t, " ns the suite was stalled)");
+        }
     }
     return false;
+}
+
+void axv_conf_timer_check_ran_once(struct axv_conf_case *c, const struct axv_conf_timer *timers,
+                                   size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        uint32_t fired = axv_conf_timer_fired(&timers[i]);
+        if (fired > 1) {
+            struct axv_conf_text *t = axv_conf_fail(c);
+            axv_conf_put_str(t, "a one-shot timer ran ");
+            axv_conf_put_dec(t, fired);
+            axv_conf_put_str(t, " times");
+        }
+    }
 }
 
 void axv_conf_timer_disarm_all(struct axv_conf_timer *timers, size_t n) {

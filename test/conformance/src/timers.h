@@ -32,6 +32,7 @@ struct axv_conf_timer {
 
     /* The suite's alone. */
     axv_nanos_t deadline_ns;
+    axv_nanos_t armed_ns; /* the clock once register_timer returned */
     axv_timer_token_t token;
     bool armed; /* registered, and not known to have run or been cancelled */
 };
@@ -49,10 +50,13 @@ void axv_conf_timer_chain(struct axv_conf_timer *t, struct axv_conf_timer *next,
 bool axv_conf_timer_arm(struct axv_conf_case *c, struct axv_conf_timer *t, axv_nanos_t deadline_ns);
 /* How many times t's callback ran (acquire: its other fields may be read after). */
 uint32_t axv_conf_timer_fired(const struct axv_conf_timer *t);
-/* Waits until each of timers[0..n) fired or the clock reaches limit_ns; on timeout fails
- * the case saying how many did not fire. */
-bool axv_conf_timer_wait_all(struct axv_conf_case *c, struct axv_conf_timer *timers, size_t n,
-                             axv_nanos_t limit_ns);
+/* Waits until each of timers[0..n) fired, or for the budget past the latest of their
+ * deadlines (or past now, when later); on timeout fails the case saying how many did not
+ * fire. */
+bool axv_conf_timer_wait_all(struct axv_conf_case *c, struct axv_conf_timer *timers, size_t n);
+/* Fails the case for each timer of timers[0..n) that ran more than once. */
+void axv_conf_timer_check_ran_once(struct axv_conf_case *c, const struct axv_conf_timer *timers,
+                                   size_t n);
 /* Cancels whatever of timers[0..n) is still armed and has not run, so no callback of this
  * case runs after it ends (best effort: only when cancel_timer is implemented). */
 void axv_conf_timer_disarm_all(struct axv_conf_timer *timers, size_t n);

@@ -42,6 +42,10 @@ struct ref_config {
     bool fallback_to_vcpus; /* leave inject_interrupt_to_vcpus to the library fallback */
     bool self_clocked;      /* the clock steps (and timers fire) on every clock read */
     bool threaded;          /* real clock; timers fire on a service thread */
+    /* Host stalls, as a loaded machine causes them; not faults. */
+    axv_nanos_t arm_stall_ns;  /* register_timer returns this much later (simulated: the
+                                  clock jumps and due timers fire; threaded: it sleeps) */
+    axv_nanos_t idle_stall_ns; /* simulated: every 64th idle step jumps this much further */
 };
 
 /* Resets the platform's state and installs its tables (after resetting every area). */

@@ -37,6 +37,7 @@ static axv_timer_token_t last_token;
 /* Simulated clock, and the firing context's own state. */
 static axv_ticks_t ticks;
 static unsigned reads_since_step;
+static unsigned steps;
 static bool firing;
 
 static pthread_t service;
@@ -126,6 +127,7 @@ void ref_time_reset(void) {
     ref_time_stop();
     ticks = FREQ_HZ; /* one second of uptime */
     reads_since_step = 0;
+    steps = 0;
     firing = false;
     for (size_t i = 0; i < POOL; i++)
         pool[i].state = TIMER_FREE;
@@ -141,6 +143,23 @@ void ref_time_step(void) {
     if (ref_cfg.threaded)
         return; /* real time needs no help */
     ticks += STEP_TICKS;
+    if (ref_cfg.idle_stall_ns != 0 && ++steps % 64u == 0)
+        ticks += nanos_to_ticks(ref_cfg.idle_stall_ns);
+    reads_since_step = 0;
+    fire_due(ticks_to_nanos(ticks));
+}
+
+/* The caller of register_timer is held up, as a descheduled thread would be. */
+static void arm_stall(void) {
+    if (ref_cfg.arm_stall_ns == 0)
+        return;
+    if (ref_cfg.threaded) {
+        const struct timespec stall = {(time_t)(ref_cfg.arm_stall_ns / NS_PER_S),
+                                       (long)(ref_cfg.arm_stall_ns % NS_PER_S)};
+        nanosleep(&stall, NULL);
+        return;
+    }
+    ticks += nanos_to_ticks(ref_cfg.arm_stall_ns);
     reads_since_step = 0;
     fire_due(ticks_to_nanos(ticks));
 }
@@ -191,6 +210,7 @@ static int register_timer(axv_nanos_t deadline_ns, axv_timer_fn fn, void *arg,
     *link = t;
     *token = t->token;
     pthread_mutex_unlock(&lock);
+    arm_stall();
     return AXV_OK;
 }
 

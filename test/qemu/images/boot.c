@@ -4,28 +4,11 @@
  * fails under one of the configurations the tests use. */
 #include <axvisor_api/qemu_virt.h>
 
+#include "cmdline.h"
+
 /* What the allocator may not hand out: the DTB area below the image, the image, its stack
  * and the allocator's bitmaps. */
 #define MAX_RESERVED_BYTES (UINT64_C(4) << 20)
-
-/* The number after "<key>=" in the command line (QEMU builds it as "<kernel file>
- * <-append text>"), or 0 when the key is absent. */
-static uint64_t find_value(const char *line, const char *key) {
-    for (const char *p = line; *p != '\0'; p++) {
-        const char *k = key, *q = p;
-        while (*k != '\0' && *q == *k) {
-            k++;
-            q++;
-        }
-        if (*k != '\0' || (p != line && p[-1] != ' '))
-            continue;
-        uint64_t v = 0;
-        while (*q >= '0' && *q <= '9')
-            v = v * 10u + (uint64_t)(*q++ - '0');
-        return v;
-    }
-    return 0;
-}
 
 /* Allocates every free frame as a chain (each frame holds the previous one's address), then
  * frees them all; returns how many there were. */
@@ -53,8 +36,8 @@ int axv_qemu_main(void) {
     char cmdline[512];
     if (axv_qemu_cmdline(cmdline, sizeof cmdline) != AXV_OK)
         cmdline[0] = '\0';
-    uint64_t expected = find_value(cmdline, "ram=") << 20;
-    uint64_t expected_cpus = find_value(cmdline, "cpus=");
+    uint64_t expected = cmdline_value(cmdline, "ram=") << 20;
+    uint64_t expected_cpus = cmdline_value(cmdline, "cpus=");
     uint64_t free_bytes = count_frames() * AXV_FRAME_SIZE;
 
     axv_qemu_puts("qemu.boot: hello from EL");

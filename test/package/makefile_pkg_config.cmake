@@ -5,7 +5,7 @@
 foreach(var IN ITEMS AXV_MAKE AXV_PKG_CONFIG AXV_C_COMPILER AXV_PREFIX AXV_SAMPLE_DIR
         AXV_WORK_DIR AXV_EXPECT)
     if(NOT DEFINED ${var} OR "${${var}}" STREQUAL "")
-        message(FATAL_ERROR "makefile_test.cmake: pass -D${var}=...")
+        message(FATAL_ERROR "makefile_pkg_config.cmake: pass -D${var}=...")
     endif()
 endforeach()
 

@@ -1,10 +1,15 @@
-/* Time area, timer half: one-shot timers on each CPU's EL2 physical timer (CNTHP, PPI 26).
- * Every CPU has its own queue: a list ordered by deadline (ties in registration order) in a
- * fixed pool, under its own lock; the CPU's compare value holds its head's deadline.
- * axv_time_register_timer queues on the calling CPU and arms that CPU's timer; the token
- * names the queue, so cancel works from any CPU by taking the owner's lock. Callbacks run
- * in the owner's IRQ handler, IRQs masked, without the lock held (they may register or
- * cancel timers). */
+/* One-shot timers on each CPU's EL2 physical timer (generic_timer.c). Every CPU has its own
+ * queue: a list ordered by deadline (ties in registration order) in a fixed pool, under its
+ * own lock; the CPU's compare value holds its head's deadline. A timer is queued on the
+ * calling CPU and arms that CPU's timer; the token names the queue, so cancel works from any
+ * CPU by taking the owner's lock. Callbacks run in the owner's IRQ handler, IRQs masked,
+ * without the lock held (they may register or cancel timers). */
+#include "timer_queue.h"
+
+#include <axvisor_api/axvisor_api.h>
+#include <axvisor_api/qemu_virt.h>
+#include "generic_timer.h"
+#include "percpu.h"
 #include "spinlock.h"
 
 #define MAX_TIMERS 128u /* per CPU */
@@ -12,9 +17,6 @@
  * is never 0. */
 #define CPU_BITS 3u
 _Static_assert(AXV_QEMU_MAX_CPUS <= (1u << CPU_BITS), "a token's CPU field is too small");
-
-#define CNTHP_CTL_ENABLE (1u << 0)
-#define CNTHP_CTL_IMASK (1u << 1)
 
 struct timer {
     struct timer *next;
@@ -34,37 +36,26 @@ struct queue {
 
 static struct queue queues[AXV_QEMU_MAX_CPUS];
 
-void axv_qemu_timers_cpu_start(void) {
+void axv_qemu_timer_queue_cpu_start(void) {
     struct queue *q = &queues[this_cpu()->index];
     /* Before this CPU is online nobody else can reach its queue: no lock needed. */
     for (size_t i = 0; i < MAX_TIMERS; i++) {
         q->pool[i].next = q->free_list;
         q->free_list = &q->pool[i];
     }
-    SYSREG_WRITE(cnthp_ctl_el2, CNTHP_CTL_IMASK);
-    isb();
-    axv_qemu_gic_enable_ppi(QEMU_IRQ_HYP_TIMER);
 }
 
-/* Programs this CPU's compare value for the head of its queue (lock held), or masks the
- * timer when nothing is pending. The tick is rounded up so the interrupt never comes before
- * the deadline in nanoseconds. */
+/* Arms this CPU's timer for the head of its queue (lock held), or masks it when nothing is
+ * pending. */
 static void program(const struct queue *q) {
-    if (q->pending == NULL) {
-        SYSREG_WRITE(cnthp_ctl_el2, CNTHP_CTL_IMASK);
-    } else {
-        axv_ticks_t ticks = axv_qemu_time_nanos_to_ticks(q->pending->deadline);
-        if (axv_qemu_time_ticks_to_nanos(ticks) < q->pending->deadline)
-            ticks++;
-        SYSREG_WRITE(cnthp_cval_el2, ticks);
-        SYSREG_WRITE(cnthp_ctl_el2, CNTHP_CTL_ENABLE);
-    }
-    /* The new compare value and mask must be in effect before IRQs are unmasked again. */
-    isb();
+    if (q->pending == NULL)
+        axv_qemu_generic_timer_disarm();
+    else
+        axv_qemu_generic_timer_arm(q->pending->deadline);
 }
 
-int axv_qemu_time_register_timer(axv_nanos_t deadline_ns, axv_timer_fn fn, void *arg,
-                                 axv_timer_token_t *token) {
+int axv_qemu_timer_queue_add(axv_nanos_t deadline_ns, axv_timer_fn fn, void *arg,
+                             axv_timer_token_t *token) {
     if (fn == NULL || token == NULL)
         return AXV_EINVAL;
     size_t cpu = this_cpu()->index;
@@ -92,7 +83,7 @@ int axv_qemu_time_register_timer(axv_nanos_t deadline_ns, axv_timer_fn fn, void 
     return AXV_OK;
 }
 
-int axv_qemu_time_cancel_timer(axv_timer_token_t token) {
+int axv_qemu_timer_queue_cancel(axv_timer_token_t token) {
     size_t owner = (size_t)(token & ((1u << CPU_BITS) - 1u));
     if (owner >= AXV_QEMU_MAX_CPUS)
         return AXV_ENOENT;
@@ -118,11 +109,11 @@ int axv_qemu_time_cancel_timer(axv_timer_token_t token) {
     return AXV_ENOENT;
 }
 
-void axv_qemu_timers_irq(void) {
+void axv_qemu_timer_queue_irq(void) {
     struct queue *q = &queues[this_cpu()->index];
     uint64_t daif = lock_irqsave(&q->lock);
     for (;;) {
-        axv_nanos_t now = axv_qemu_time_ticks_to_nanos(axv_qemu_time_current_ticks());
+        axv_nanos_t now = axv_qemu_generic_timer_now();
         struct timer *t = q->pending;
         if (t == NULL || t->deadline > now)
             break;

@@ -1,0 +1,12 @@
+/* Where the assembly enters C on each CPU (boot.c): start.S on the boot CPU, smp_entry.S on
+ * a secondary. */
+#ifndef AXV_QEMU_BOOT_H
+#define AXV_QEMU_BOOT_H
+
+#include <axvisor_api/compiler.h>
+#include "percpu.h"
+
+AXV_NORETURN void axv_qemu_boot(void);
+AXV_NORETURN void axv_qemu_secondary_main(struct axv_qemu_cpu *cpu);
+
+#endif /* AXV_QEMU_BOOT_H */
