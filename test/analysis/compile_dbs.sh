@@ -5,10 +5,11 @@
 #   OUT_DIR/static   a configure-only tree with AXV_BINDING=static bound to posix and
 #                    AXV_PORT=none: the only build of lib/port_none.c and
 #                    lib/static_binding_check.c, and the accessors' other expansion
-#   OUT_DIR/aarch64  a configure-only tree of the bare-metal images' project
-#                    (test/qemu/images) with the QEMU virt platform's toolchain file and
-#                    clang as its cross compiler: the platform's and the bare-metal samples'
-#                    own flags and defines, with --target=aarch64-none-elf
+#   OUT_DIR/aarch64  a configure-only tree of the bare-metal build (AXV_BUILD_QEMU_VIRT, as
+#                    platforms/qemu-virt-aarch64/qemu_images.cmake configures it) with the
+#                    platform's toolchain file and clang as its cross compiler: the
+#                    platform's and the bare-metal samples' own flags and defines, with
+#                    --target=aarch64-none-elf
 # Each keeps only the C files under lib/, platforms/ and samples/ (compile_db.py).
 set -euo pipefail
 src=$(cd "$1" && pwd)
@@ -42,7 +43,7 @@ configure() {
 }
 configure static -S "$src" -DCMAKE_C_COMPILER="$clang" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DAXV_BINDING=static -DAXV_STATIC_PLATFORM=posix -DAXV_PORT=none -DAXV_BUILD_DOCS=OFF
-configure aarch64 -S "$src/test/qemu/images" -DCMAKE_BUILD_TYPE=Release \
+configure aarch64 -S "$src" -DAXV_BUILD_QEMU_VIRT=ON -DCMAKE_BUILD_TYPE=Release \
     -DCMAKE_TOOLCHAIN_FILE="$src/platforms/qemu-virt-aarch64/toolchain.cmake" \
     -DCMAKE_C_COMPILER="$clang" -DCMAKE_C_COMPILER_TARGET=aarch64-none-elf \
     -DCMAKE_ASM_COMPILER="$clang" -DCMAKE_ASM_COMPILER_TARGET=aarch64-none-elf
