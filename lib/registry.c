@@ -60,8 +60,10 @@ int axv_area_check(const struct axv_area_desc *area, const struct axv_ops_hdr *h
 
 void axv_area_commit(const struct axv_area_desc *area, uint64_t implemented) {
     area->state->implemented = implemented;
-    if (!is_tracked(area))
-        core.areas[core.num_areas++] = area;
+    if (!is_tracked(area)) {
+        core.areas[core.num_areas] = area;
+        core.num_areas++;
+    }
 }
 
 size_t axv_api_area_count(void) {

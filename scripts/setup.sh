@@ -12,6 +12,9 @@ packages=(
     doxygen             # the docs target and its zero-warning test
     valgrind            # memcheck runs of the hosted suite
     libclang-rt-14-dev  # clang's sanitizer and libFuzzer runtimes (only recommended by clang)
+    clang-tidy          # static analysis (label analysis): the .clang-tidy checks
+    cppcheck            # static analysis (label analysis), and its MISRA addon (misra_report.sh)
+    clang-tools         # static analysis (label analysis): scan-build
 )
 
 missing=()

@@ -75,6 +75,7 @@ AXV_EXTERN_C_BEGIN
 #define AXV_AREA_BEGIN(area)  \
     struct axv_##area##_ops { \
         struct axv_ops_hdr hdr;
+/* NOLINTNEXTLINE(bugprone-macro-parentheses): name is a member declarator, ret a type */
 #define AXV_OP(area, kind, ret, name, params) ret (*name)(AXV_PARAMS(params));
 #define AXV_AREA_END(area)                                                \
     }                                                                     \

@@ -13,6 +13,7 @@
 
 #include <axvisor_api/types.h>
 
+/* NOLINTNEXTLINE(bugprone-macro-parentheses): a header name for #include, not an expression */
 #define AXV_AREA_OPS <axvisor_api/builtin_areas.h>
 #define AXV_AREA_BUILTIN
 #include <axvisor_api/area_declare.h>

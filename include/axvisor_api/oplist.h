@@ -29,7 +29,10 @@
                         ...)                                                                      \
     n
 #define AXV_PRIV_UNPAREN(...) __VA_ARGS__
-#define AXV_PRIV_CALL(macro, args) macro args
+/* `macro args` is rescanned as one argument, so the call expands even in preprocessors that
+ * do not rescan a macro name taken from a parameter (cppcheck's, test/analysis). */
+#define AXV_PRIV_CALL(macro, args) AXV_PRIV_EXPAND(macro args)
+#define AXV_PRIV_EXPAND(x) x
 
 /* One step per (type, name) pair; a tuple of one element is (void) and gives `none`. The
  * argument list is built first and applied through AXV_PRIV_CALL, so the step macros see
@@ -53,7 +56,7 @@
 
 #define AXV_PRIV_PARAM(t, a) t a
 #define AXV_PRIV_ARG(t, a) a
-#define AXV_PRIV_UNUSED(t, a) (void)a;
+#define AXV_PRIV_UNUSED(t, a) (void)(a);
 #define AXV_PRIV_FIELD(t, a) t a;
 /** @endcond */
 

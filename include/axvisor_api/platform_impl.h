@@ -25,6 +25,7 @@
 #define AXV_PRIV_PLATFORM_DECLARE_ONLY
 #endif
 
+/* NOLINTNEXTLINE(bugprone-macro-parentheses): a header name for #include, not an expression */
 #define AXV_AREA_OPS <axvisor_api/builtin_areas.h>
 #include <axvisor_api/area_impl.h>
 

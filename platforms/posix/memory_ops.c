@@ -40,16 +40,17 @@ static AXV_NORETURN void translation_fatal(enum axv_memory_op op, const char *wh
     char message[192];
     const char *name = axv_memory_area.op_names[op];
     struct axv_posix_ram_region ram;
+    /* A message cut at its buffer's end still names the op and the address's kind. */
     if (axv_posix_ram_region(&ram))
-        snprintf(message, sizeof(message),
-                 "%s.%s: %s address 0x%" PRIx64 " is outside RAM (physical 0x%" PRIx64
-                 "..0x%" PRIx64 ", virtual 0x%" PRIxPTR "..0x%" PRIxPTR ")",
-                 axv_memory_area.name, name, what, address, ram.phys, ram.phys + ram.bytes - 1u,
-                 ram.virt, ram.virt + ram.bytes - 1u);
+        (void)snprintf(message, sizeof(message),
+                       "%s.%s: %s address 0x%" PRIx64 " is outside RAM (physical 0x%" PRIx64
+                       "..0x%" PRIx64 ", virtual 0x%" PRIxPTR "..0x%" PRIxPTR ")",
+                       axv_memory_area.name, name, what, address, ram.phys,
+                       ram.phys + ram.bytes - 1u, ram.virt, ram.virt + ram.bytes - 1u);
     else
-        snprintf(message, sizeof(message),
-                 "%s.%s: the posix platform is not started (%s address 0x%" PRIx64 ")",
-                 axv_memory_area.name, name, what, address);
+        (void)snprintf(message, sizeof(message),
+                       "%s.%s: the posix platform is not started (%s address 0x%" PRIx64 ")",
+                       axv_memory_area.name, name, what, address);
     axv_fatal(message);
 }
 

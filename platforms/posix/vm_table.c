@@ -223,6 +223,7 @@ int axv_posix_vm_start(axv_vm_id_t vm_id) {
      * the ones made are told to end and joined (they touch nothing but their gate, so
      * joining them under the table lock cannot deadlock), and the VM stays startable. */
     size_t made = 0;
+    /* cppcheck-suppress nullPointerRedundantCheck ; a NULL vm set rc and returned above */
     while (made < vm->num_vcpus &&
            pthread_create(&vm->vcpus[made].thread, NULL, vcpu_main, &vm->vcpus[made]) == 0)
         made++;

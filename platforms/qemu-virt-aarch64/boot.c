@@ -13,6 +13,7 @@
 #include "timer_queue.h"
 #include "vgic.h"
 
+/* NOLINTNEXTLINE(bugprone-reserved-identifier): image.ld defines it, in the linker's namespace */
 extern char __image_end[];
 
 static AXV_NORETURN void boot_fail(const char *what, int rc) {

@@ -22,7 +22,7 @@ static uint32_t be32(const uint8_t *p) {
 static uint64_t read_cells(const uint8_t *p, uint32_t cells) {
     uint64_t v = 0;
     for (uint32_t i = 0; i < cells; i++)
-        v = v << 32 | be32(p + 4 * i);
+        v = v << 32 | be32(p + (size_t)4 * i);
     return v;
 }
 
@@ -47,6 +47,52 @@ static size_t align4(size_t n) {
     return (n + 3u) & ~(size_t)3u;
 }
 
+/* Where the walk is in the tree, and the cell counts it has read so far. */
+struct fdt_walk {
+    uint32_t addr_cells, size_cells; /* the root's */
+    uint32_t cpu_addr_cells;         /* /cpus's #address-cells */
+    int depth;
+    bool in_memory, in_cpus, in_cpu;
+};
+
+static void begin_node(struct fdt_walk *w, const char *name, struct axv_qemu_board *out) {
+    w->depth++;
+    w->in_memory = w->depth == 2 && node_is(name, "memory");
+    if (w->depth == 2)
+        w->in_cpus = node_is(name, "cpus");
+    w->in_cpu = w->in_cpus && w->depth == 3 && node_is(name, "cpu");
+    if (w->in_cpu)
+        out->cpu_count++;
+}
+
+static void end_node(struct fdt_walk *w) {
+    w->depth--;
+    w->in_memory = false;
+    w->in_cpu = false;
+    if (w->depth < 2)
+        w->in_cpus = false;
+}
+
+/* Property @p name of @p len bytes at @p value, in the node the walk is in. The lengths are
+ * compared in 64 bits: a cell count from the tree must not wrap the bound it is checked by. */
+static void property(struct fdt_walk *w, const char *name, const uint8_t *value, uint32_t len,
+                     struct axv_qemu_board *out) {
+    if (w->depth == 1 && str_eq(name, "#address-cells"))
+        w->addr_cells = be32(value);
+    else if (w->depth == 1 && str_eq(name, "#size-cells"))
+        w->size_cells = be32(value);
+    else if (w->in_cpus && w->depth == 2 && str_eq(name, "#address-cells"))
+        w->cpu_addr_cells = be32(value);
+    else if (w->in_cpu && str_eq(name, "reg") && len >= 4 * (uint64_t)w->cpu_addr_cells &&
+             out->cpu_count <= AXV_QEMU_MAX_CPUS)
+        out->cpu_mpidr[out->cpu_count - 1] = read_cells(value, w->cpu_addr_cells);
+    else if (w->in_memory && str_eq(name, "reg") && out->ram_size == 0 &&
+             len >= 4 * ((uint64_t)w->addr_cells + w->size_cells)) {
+        out->ram_base = read_cells(value, w->addr_cells);
+        out->ram_size = read_cells(value + (size_t)4 * w->addr_cells, w->size_cells);
+    }
+}
+
 int axv_qemu_dtb_read(const void *dtb, struct axv_qemu_board *out) {
     const uint8_t *base = dtb;
     if (be32(base) != FDT_MAGIC)
@@ -55,11 +101,9 @@ int axv_qemu_dtb_read(const void *dtb, struct axv_qemu_board *out) {
     const uint8_t *end = p + be32(base + 36);
     const char *strings = (const char *)base + be32(base + 12);
 
-    /* Root defaults from the spec; virt sets 2 and 2. */
-    uint32_t addr_cells = 2, size_cells = 1;
-    uint32_t cpu_addr_cells = 1; /* /cpus's #address-cells: 1 on virt up to 2^32 affinities */
-    int depth = 0;
-    bool in_memory = false, in_cpus = false, in_cpu = false;
+    /* Root defaults from the spec (virt sets 2 and 2); /cpus's is 1 on virt up to 2^32
+     * affinities. */
+    struct fdt_walk w = {.addr_cells = 2, .size_cells = 1, .cpu_addr_cells = 1};
     *out = (struct axv_qemu_board){0};
 
     while (p < end) {
@@ -71,38 +115,13 @@ int axv_qemu_dtb_read(const void *dtb, struct axv_qemu_board *out) {
             while (name[len] != '\0')
                 len++;
             p += align4(len + 1);
-            depth++;
-            in_memory = depth == 2 && node_is(name, "memory");
-            if (depth == 2)
-                in_cpus = node_is(name, "cpus");
-            in_cpu = in_cpus && depth == 3 && node_is(name, "cpu");
-            if (in_cpu)
-                out->cpu_count++;
+            begin_node(&w, name, out);
         } else if (token == FDT_END_NODE) {
-            depth--;
-            in_memory = false;
-            in_cpu = false;
-            if (depth < 2)
-                in_cpus = false;
+            end_node(&w);
         } else if (token == FDT_PROP) {
             uint32_t len = be32(p);
-            const char *name = strings + be32(p + 4);
-            const uint8_t *value = p + 8;
+            property(&w, strings + be32(p + 4), p + 8, len, out);
             p += 8 + align4(len);
-            if (depth == 1 && str_eq(name, "#address-cells"))
-                addr_cells = be32(value);
-            else if (depth == 1 && str_eq(name, "#size-cells"))
-                size_cells = be32(value);
-            else if (in_cpus && depth == 2 && str_eq(name, "#address-cells"))
-                cpu_addr_cells = be32(value);
-            else if (in_cpu && str_eq(name, "reg") && len >= 4 * cpu_addr_cells &&
-                     out->cpu_count <= AXV_QEMU_MAX_CPUS)
-                out->cpu_mpidr[out->cpu_count - 1] = read_cells(value, cpu_addr_cells);
-            else if (in_memory && str_eq(name, "reg") && out->ram_size == 0 &&
-                     len >= 4 * (addr_cells + size_cells)) {
-                out->ram_base = read_cells(value, addr_cells);
-                out->ram_size = read_cells(value + 4 * addr_cells, size_cells);
-            }
         } else if (token == FDT_END) {
             break;
         } else if (token != FDT_NOP) {

@@ -48,6 +48,7 @@ static uint64_t l3_image[ENTRIES] __attribute__((aligned(PAGE_SIZE)));
 static const uint64_t normal = DESC_ATTR(ATTR_NORMAL) | DESC_ISH | DESC_AF;
 
 void axv_qemu_mmu_build(void) {
+    /* cppcheck-suppress badBitmaskCheck ; Device is attribute 0, named to say which it is */
     l1[0] = 0 | DESC_ATTR(ATTR_DEVICE) | DESC_AF | DESC_BLOCK;
     l1[1] = (uint64_t)(uintptr_t)l2_ram | DESC_TABLE;
     l1[2] = (2u * GIB) | normal | DESC_BLOCK;

@@ -50,6 +50,7 @@ size_t axv_qemu_smp_start_secondaries(const struct axv_qemu_board *board) {
     size_t n = 1;
     uint64_t boot_mpidr = axv_qemu_percpu_slot(0)->mpidr;
     size_t listed = board->cpu_count < AXV_QEMU_MAX_CPUS ? board->cpu_count : AXV_QEMU_MAX_CPUS;
+    /* cppcheck-suppress knownConditionTrueFalse ; 2.10 takes `x < C ? x : C` for below 1 */
     for (size_t i = 0; i < listed && n < AXV_QEMU_MAX_CPUS; i++) {
         uint64_t mpidr = board->cpu_mpidr[i] & MPIDR_AFFINITY_MASK;
         if (mpidr == boot_mpidr)

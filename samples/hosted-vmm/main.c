@@ -60,13 +60,15 @@ static void progress(axv_nanos_t elapsed, bool last) {
         timers += atomic_load(&vcpus[i].timers_fired);
         messages += atomic_load(&vcpus[i].messages_sent_to);
     }
-    fprintf(stderr, "\rhosted-vmm: %5.1f / %.1f s, %llu timer interrupts, %llu IPI messages%s",
-            (double)elapsed / 1e9, (double)opts.duration_ns / 1e9, (unsigned long long)timers,
-            (unsigned long long)messages, last ? "\n" : "");
+    /* A progress line that cannot be written is no reason to stop the VMs. */
+    (void)fprintf(stderr,
+                  "\rhosted-vmm: %5.1f / %.1f s, %llu timer interrupts, %llu IPI messages%s",
+                  (double)elapsed / 1e9, (double)opts.duration_ns / 1e9, (unsigned long long)timers,
+                  (unsigned long long)messages, last ? "\n" : "");
 }
 
 static int fail(const char *what, int rc) {
-    fprintf(stderr, "hosted-vmm: %s: %s\n", what, axv_strerror(rc));
+    (void)fprintf(stderr, "hosted-vmm: %s: %s\n", what, axv_strerror(rc));
     return 1;
 }
 
@@ -145,12 +147,8 @@ static double ms_between(uint64_t from, uint64_t to) {
     return (double)(to - from) / 1e6;
 }
 
-int main(int argc, char **argv) {
-    int parsed = options_parse(argc, argv, &opts);
-    if (parsed <= 0)
-        return parsed < 0 ? 2 : 0;
-
-    /* Boot: platform up, tables installed, registry sealed, as a hypervisor does. */
+/* Boot: platform up, tables installed, registry sealed, as a hypervisor does. */
+static int boot(void) {
     int rc = axv_posix_init(NULL);
     if (rc != AXV_OK)
         return fail("axv_posix_init", rc);
@@ -164,13 +162,16 @@ int main(int argc, char **argv) {
            axv_posix_timer_service_priority());
     if (rc != AXV_OK)
         return fail("axv_api_seal", rc);
+    return 0;
+}
 
+/* opts.vms VMs of opts.vcpus vCPUs each, their ids in vm_ids, with the vCPUs' state. */
+static int create_vms(axv_vm_id_t *vm_ids) {
     vcpus = calloc(num_vcpus(), sizeof(*vcpus));
     if (vcpus == NULL)
         return fail("allocating vCPU state", AXV_ENOMEM);
-    axv_vm_id_t vm_ids[AXV_POSIX_MAX_VMS];
     for (size_t vm = 0; vm < opts.vms; vm++) {
-        rc = axv_posix_vm_create(opts.vcpus, guest, NULL, &vm_ids[vm]);
+        int rc = axv_posix_vm_create(opts.vcpus, guest, NULL, &vm_ids[vm]);
         if (rc != AXV_OK)
             return fail("axv_posix_vm_create", rc);
         if (vm_ids[vm] != vm_ids[0] + vm)
@@ -183,19 +184,11 @@ int main(int argc, char **argv) {
             v->vm_vcpus = opts.vcpus;
         }
     }
-    printf("hosted-vmm: %zu VMs x %zu vCPUs, timer period %llu us, IPI period %llu us, "
-           "%.1f s\n",
-           opts.vms, opts.vcpus, (unsigned long long)(opts.timer_period_ns / 1000),
-           (unsigned long long)(opts.ipi_period_ns / 1000), (double)opts.duration_ns / 1e9);
-    for (size_t vm = 0; vm < opts.vms; vm++) {
-        rc = axv_posix_vm_start(vm_ids[vm]);
-        if (rc != AXV_OK)
-            return fail("axv_posix_vm_start", rc);
-    }
+    return 0;
+}
 
-    rc = probe_start(opts.timer_period_ns);
-    if (rc != AXV_OK)
-        return fail("arming the service probe", rc);
+/* Lets the VMs run for opts.duration_ns, showing progress if asked. */
+static void run_for_duration(void) {
     axv_nanos_t start = axv_time_current_nanos();
     for (;;) {
         axv_nanos_t elapsed = axv_time_current_nanos() - start;
@@ -208,6 +201,33 @@ int main(int argc, char **argv) {
     }
     if (opts.progress)
         progress(opts.duration_ns, true);
+}
+
+int main(int argc, char **argv) {
+    int parsed = options_parse(argc, argv, &opts);
+    if (parsed <= 0)
+        return parsed < 0 ? 2 : 0;
+    int status = boot();
+    if (status != 0)
+        return status;
+    axv_vm_id_t vm_ids[AXV_POSIX_MAX_VMS];
+    status = create_vms(vm_ids);
+    if (status != 0)
+        return status;
+    printf("hosted-vmm: %zu VMs x %zu vCPUs, timer period %llu us, IPI period %llu us, "
+           "%.1f s\n",
+           opts.vms, opts.vcpus, (unsigned long long)(opts.timer_period_ns / 1000),
+           (unsigned long long)(opts.ipi_period_ns / 1000), (double)opts.duration_ns / 1e9);
+    for (size_t vm = 0; vm < opts.vms; vm++) {
+        int rc = axv_posix_vm_start(vm_ids[vm]);
+        if (rc != AXV_OK)
+            return fail("axv_posix_vm_start", rc);
+    }
+
+    int rc = probe_start(opts.timer_period_ns);
+    if (rc != AXV_OK)
+        return fail("arming the service probe", rc);
+    run_for_duration();
 
     /* Quiesce and drain: no new messages or periods, then wait until everything sent has
      * arrived; only then may the VMs go. */

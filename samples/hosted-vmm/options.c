@@ -11,22 +11,22 @@
 #include "options.h"
 
 static void usage(FILE *out, const char *argv0) {
-    fprintf(out,
-            "usage: %s [options]\n"
-            "Boots the POSIX platform like a hypervisor, runs VMs whose vCPUs keep periodic\n"
-            "virtual timers and send each other IPIs, then checks that nothing was lost.\n"
-            "\n"
-            "  --duration SECONDS   how long the VMs run (default 2, at most 3600)\n"
-            "  --vms N              number of VMs (default 2, 1..%u)\n"
-            "  --vcpus N            vCPUs per VM (default 2, 1..%u)\n"
-            "  --timer-us N         virtual timer period in microseconds (default 1000)\n"
-            "  --ipi-us N           IPI period per vCPU in microseconds (default 2000)\n"
-            "  --no-progress        no progress line on stderr\n"
-            "  --help               this text\n"
-            "\n"
-            "Exit status: 0 when every timer interrupt and every IPI message arrived,\n"
-            "1 when something was lost or an API call failed, 2 for bad options.\n",
-            argv0, AXV_POSIX_MAX_VMS, AXV_POSIX_MAX_VCPUS);
+    (void)fprintf(out,
+                  "usage: %s [options]\n"
+                  "Boots the POSIX platform like a hypervisor, runs VMs whose vCPUs keep periodic\n"
+                  "virtual timers and send each other IPIs, then checks that nothing was lost.\n"
+                  "\n"
+                  "  --duration SECONDS   how long the VMs run (default 2, at most 3600)\n"
+                  "  --vms N              number of VMs (default 2, 1..%u)\n"
+                  "  --vcpus N            vCPUs per VM (default 2, 1..%u)\n"
+                  "  --timer-us N         virtual timer period in microseconds (default 1000)\n"
+                  "  --ipi-us N           IPI period per vCPU in microseconds (default 2000)\n"
+                  "  --no-progress        no progress line on stderr\n"
+                  "  --help               this text\n"
+                  "\n"
+                  "Exit status: 0 when every timer interrupt and every IPI message arrived,\n"
+                  "1 when something was lost or an API call failed, 2 for bad options.\n",
+                  argv0, AXV_POSIX_MAX_VMS, AXV_POSIX_MAX_VCPUS);
 }
 
 static bool parse_number(const char *text, double min, double max, double *out) {
@@ -69,17 +69,18 @@ int options_parse(int argc, char **argv, struct options *opts) {
             {"--ipi-us", 50, 1e6, 1e3},
         };
         size_t which = 0;
-        while (which < sizeof(numeric) / sizeof(numeric[0]) && strcmp(arg, numeric[which].name))
+        while (which < sizeof(numeric) / sizeof(numeric[0]) &&
+               strcmp(arg, numeric[which].name) != 0)
             which++;
         double value;
         if (which == sizeof(numeric) / sizeof(numeric[0])) {
-            fprintf(stderr, "%s: unknown option %s (see --help)\n", argv[0], arg);
+            (void)fprintf(stderr, "%s: unknown option %s (see --help)\n", argv[0], arg);
             return -1;
         }
         if (i + 1 == argc ||
             !parse_number(argv[++i], numeric[which].min, numeric[which].max, &value)) {
-            fprintf(stderr, "%s: %s needs a number from %g to %g\n", argv[0], arg,
-                    numeric[which].min, numeric[which].max);
+            (void)fprintf(stderr, "%s: %s needs a number from %g to %g\n", argv[0], arg,
+                          numeric[which].min, numeric[which].max);
             return -1;
         }
         uint64_t scaled = (uint64_t)(value * numeric[which].scale);

@@ -44,9 +44,9 @@ bool report_vcpus(void) {
         armed_late += v->armed_late;
         latency_merge(ack, &v->ack_latency);
         if (table) {
-            char ipis[48];
-            snprintf(ipis, sizeof(ipis), "%llu/%llu", (unsigned long long)v->unicast_irqs,
-                     (unsigned long long)v->broadcast_irqs);
+            char ipis[48]; /* two 64-bit counts, '/', NUL: never truncated */
+            (void)snprintf(ipis, sizeof(ipis), "%llu/%llu", (unsigned long long)v->unicast_irqs,
+                           (unsigned long long)v->broadcast_irqs);
             printf("%-3zu %-4zu %10llu %10llu %10llu %10llu %12s %12.1f %12.1f\n", (size_t)v->vm,
                    (size_t)v->id, (unsigned long long)handled, (unsigned long long)fired,
                    (unsigned long long)received, (unsigned long long)v->messages_sent, ipis,

@@ -60,7 +60,7 @@ int axv_qemu_main(void) {
     report(0, status0);
     report(1, idle ? guest1_status : -1);
     axv_qemu_puts("qemu-aarch64-smp: ");
-    axv_qemu_put_dec(2u * SMP_K);
+    axv_qemu_put_dec(2 * (uint64_t)SMP_K);
     axv_qemu_puts(" cross-pCPU IPIs (and as many acks) in ");
     axv_qemu_put_dec(elapsed / 1000u);
     axv_qemu_puts(" us\n");

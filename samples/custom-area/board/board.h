@@ -31,6 +31,7 @@ extern const struct axv_vmm_ops board_vmm_ops;
 /* Prototypes of board_vgic_host_<op> and the declaration of board_vgic_host_ops. */
 #define AXV_IMPL_PREFIX board
 #define AXV_IMPL_DECLARE_ONLY
+/* NOLINTNEXTLINE(bugprone-macro-parentheses): a header name for #include, not an expression */
 #define AXV_AREA_OPS <vgic/host_ops.h>
 #include <axvisor_api/area_impl.h>
 #undef AXV_IMPL_PREFIX

@@ -6,6 +6,7 @@
 #include "board.h"
 
 #define AXV_IMPL_PREFIX board
+/* NOLINTNEXTLINE(bugprone-macro-parentheses): a header name for #include, not an expression */
 #define AXV_AREA_OPS <vgic/host_ops.h>
 #include <axvisor_api/area_impl.h>
 

@@ -5,6 +5,7 @@
  */
 #include <vgic/host_api.h>
 
+/* NOLINTNEXTLINE(bugprone-macro-parentheses): a header name for #include, not an expression */
 #define AXV_AREA_OPS <vgic/host_ops.h>
 #include <axvisor_api/area_define.h>
 

@@ -132,33 +132,33 @@ void axv_qemu_wait_for_interrupt(void);
 size_t axv_qemu_cpu_index(void);
 
 /**
- * @brief The MPIDR affinity (Aff3-Aff0) of CPU @p cpu, as it reported it once it came up.
- * @param cpu A CPU index.
- * @return The affinity; UINT64_MAX when @p cpu is not online.
+ * @brief The MPIDR affinity (Aff3-Aff0) of CPU @p index, as it reported it once it came up.
+ * @param index A CPU index.
+ * @return The affinity; UINT64_MAX when @p index is not online.
  * @note Any context, any CPU.
  */
-uint64_t axv_qemu_cpu_mpidr(size_t cpu);
+uint64_t axv_qemu_cpu_mpidr(size_t index);
 
 /**
- * @brief Has secondary CPU @p cpu call @p fn(@p arg) at EL2 in thread context (IRQs
+ * @brief Has secondary CPU @p index call @p fn(@p arg) at EL2 in thread context (IRQs
  *        unmasked, on its own stack), and returns without waiting.
- * @param cpu A secondary CPU's index (not 0: the boot CPU runs axv_qemu_main()).
+ * @param index A secondary CPU's index (not 0: the boot CPU runs axv_qemu_main()).
  * @param fn The function; not NULL.
  * @param arg Its argument.
- * @return AXV_OK; AXV_EINVAL for NULL @p fn; AXV_ENOENT when @p cpu is 0 or not online;
+ * @return AXV_OK; AXV_EINVAL for NULL @p fn; AXV_ENOENT when @p index is 0 or not online;
  *         AXV_EBUSY while that CPU still runs (or is being given) earlier work.
  * @note Any context, any CPU; safe against concurrent callers (one of them wins).
  */
-int axv_qemu_cpu_run(size_t cpu, void (*fn)(void *), void *arg);
+int axv_qemu_cpu_run(size_t index, void (*fn)(void *), void *arg);
 
 /**
- * @brief Tells whether CPU @p cpu has finished all work posted to it.
- * @param cpu A CPU index.
+ * @brief Tells whether CPU @p index has finished all work posted to it.
+ * @param index A CPU index.
  * @return true when it is idle (or not online); its work's memory effects are then visible
  *         to the caller (acquire).
  * @note Any context, any CPU.
  */
-bool axv_qemu_cpu_idle(size_t cpu);
+bool axv_qemu_cpu_idle(size_t index);
 
 AXV_EXTERN_C_END
 

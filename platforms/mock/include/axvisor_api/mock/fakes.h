@@ -31,6 +31,7 @@
 
 #include <axvisor_api/axvisor_api.h>
 
+/* NOLINTNEXTLINE(bugprone-macro-parentheses): a header name for #include, not an expression */
 #define AXV_AREA_OPS <axvisor_api/builtin_areas.h>
 #include <axvisor_api/mock/fake_declare.h>
 

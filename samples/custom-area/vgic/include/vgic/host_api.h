@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <axvisor_api/types.h>
 
+/* NOLINTNEXTLINE(bugprone-macro-parentheses): a header name for #include, not an expression */
 #define AXV_AREA_OPS <vgic/host_ops.h>
 #include <axvisor_api/area_declare.h>
 
