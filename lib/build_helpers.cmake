@@ -27,6 +27,12 @@ function(axv_freestanding_target target)
     if(AXV_HAS_NO_OUTLINE_ATOMICS)
         list(APPEND flags -mno-outline-atomics)
     endif()
+    # Bare metal: nothing unwinds through this code (no C++ exceptions, no unwinder in the
+    # image), so .eh_frame would only grow the image. Hosted builds keep them for debuggers,
+    # sanitizers and exceptions thrown by C++ callbacks through the fallbacks.
+    if(NOT AXV_PORT STREQUAL "posix")
+        list(APPEND flags -fno-asynchronous-unwind-tables -fno-unwind-tables)
+    endif()
     target_compile_options(${target} PRIVATE ${flags})
     set_target_properties(${target} PROPERTIES C_STANDARD 11 C_STANDARD_REQUIRED ON
         C_EXTENSIONS OFF)
