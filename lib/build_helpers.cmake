@@ -30,6 +30,12 @@ function(axv_freestanding_target target)
     if(AXV_HAS_NO_OUTLINE_ATOMICS)
         list(APPEND flags -mno-outline-atomics)
     endif()
+    # Bare metal: nothing unwinds through this code (no C++ exceptions, no unwinder in the
+    # image), so .eh_frame would only grow the image. Hosted builds keep them for debuggers,
+    # sanitizers and exceptions thrown by C++ callbacks through the fallbacks.
+    if(NOT AXV_PORT STREQUAL "posix")
+        list(APPEND flags -fno-asynchronous-unwind-tables -fno-unwind-tables)
+    endif()
     target_compile_options(${target} PRIVATE ${flags})
     set_target_properties(${target} PROPERTIES C_STANDARD 11 C_STANDARD_REQUIRED ON
         C_EXTENSIONS OFF)
@@ -50,6 +56,26 @@ function(axv_install_pkgconfig name description)
     set(AXV_PC_LIBS ${arg_LIBS})
     configure_file(${PROJECT_SOURCE_DIR}/lib/package.pc.in ${PROJECT_BINARY_DIR}/${name}.pc @ONLY)
     install(FILES ${PROJECT_BINARY_DIR}/${name}.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)
+endfunction()
+
+# Installs share/axvisor_api/axvisor_api.mk, the make fragment for builds that link with ld
+# directly: include paths, archive paths in link order, and the code-generation flags
+# (taken from this build's CMAKE_C_FLAGS) that the image's objects must share with them.
+function(axv_install_make_fragment)
+    set(dest ${CMAKE_INSTALL_DATADIR}/axvisor_api)
+    file(RELATIVE_PATH to_prefix "/${dest}" "/")
+    set(AXV_MK_TO_PREFIX "/${to_prefix}")
+    separate_arguments(flags UNIX_COMMAND "${CMAKE_C_FLAGS}")
+    list(FILTER flags INCLUDE REGEX "^-(f(no-)?(pie|PIE|pic|PIC)|mcmodel=.*|mabi=.*|mgeneral-regs-only)$")
+    list(JOIN flags " " AXV_MK_REQUIRED)
+    set(AXV_MK_CONFORMANCE "")
+    if(AXV_BUILD_CONFORMANCE)
+        set(AXV_MK_CONFORMANCE
+            "$(AXV_LIB_DIR)/libaxvisor_api_conformance.a $(AXV_ARCHIVES)")
+    endif()
+    configure_file(${PROJECT_SOURCE_DIR}/lib/axvisor_api.mk.in
+        ${PROJECT_BINARY_DIR}/axvisor_api.mk @ONLY)
+    install(FILES ${PROJECT_BINARY_DIR}/axvisor_api.mk DESTINATION ${dest})
 endfunction()
 
 # axv_header_sets(<target> <include dir> [EXTRA <file>...]): the target's headers under

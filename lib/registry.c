@@ -4,7 +4,8 @@
 #include <axvisor_api/port.h>
 #include <axvisor_api/registry.h>
 
-/* Everything that must not change after sealing lives in protected, page-aligned storage. */
+/* Everything that must not change after sealing lives in section axv_registry, which sealing
+ * makes read-only (see axv_port_protect_readonly()). */
 struct axv_core_state {
     bool sealed;
     size_t num_areas;

@@ -11,7 +11,7 @@
  * #include <axvisor_api/area_define.h>
  * @endcode
  * It defines the default stub of every op, the slot (statically initialised with those
- * defaults, page-aligned, in section `axv_registry`), the descriptor `axv_<area>_area`,
+ * defaults, in section `axv_registry`), the descriptor `axv_<area>_area`,
  * and `axv_<area>_register/validate/get/reset`. The generic checks (ABI header, sealing)
  * live once in the library (axv_area_check()); what is generated here is only the typed,
  * member-by-member copying, which needs no libc (no memcpy) and no type punning.

@@ -53,8 +53,9 @@
 /**
  * @brief Places registry storage in the ELF section `axv_registry`.
  *
- * A bare-metal linker script can gather this section into page-aligned memory and map it
- * read-only when the registry is sealed (see axv_port_protect_readonly()).
+ * A bare-metal linker script gathers this section into page-aligned memory, padded to a
+ * page boundary, so the port can map it read-only when the registry is sealed (see
+ * axv_port_protect_readonly()).
  */
 #define AXV_REGISTRY_SECTION __attribute__((section("axv_registry")))
 #else

@@ -26,11 +26,14 @@ AXV_EXTERN_C_BEGIN
 /**
  * @brief Makes [@p start, @p start + @p size) read-only, for axv_api_seal().
  *
- * @p start and @p size are multiples of AXV_REGISTRY_ALIGN. A bare-metal port maps the
- * range read-only in the hypervisor's stage-1 page tables (or, with its linker script
- * gathering section `axv_registry` into whole pages, protects that section once and
- * ignores later calls).
- * @param start Start of a registry slot.
+ * Called once per registry object (each tracked area's slot, then the core state), all in
+ * section `axv_registry`; @p start and @p size are multiples of AXV_REGISTRY_ALIGN. With
+ * the hosted default (AXV_REGISTRY_ALIGN = the page size) every object has pages of its own.
+ * On bare metal (default 64) the objects share pages: the image's linker script
+ * page-aligns section `axv_registry` and pads it to a page boundary, and the port maps
+ * the pages covering [@p start, @p start + @p size) read-only in its stage-1 page tables
+ * (they hold registry objects only), or protects the whole section on the first call.
+ * @param start Start of a registry object.
  * @param size Its size.
  * @return AXV_OK; AXV_ENOSYS when the port cannot protect memory; AXV_EINVAL when the
  *         range does not fit the MMU's pages; another negative code on failure.

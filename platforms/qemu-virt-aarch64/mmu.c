@@ -3,8 +3,8 @@
  * read-only. 4 KiB granule, 39-bit addresses (TCR_EL2.T0SZ = 25), walks start at level 1:
  *   0-1 GiB    one Device-nGnRnE block (flash, GIC, PL011, ...: every MMIO device of virt)
  *   1-2 GiB    Normal write-back, in 2 MiB blocks, except the block holding the image
- *              (0x40200000), which is split into 4 KiB pages so registry slots can be
- *              write-protected one by one
+ *              (0x40200000), which is split into 4 KiB pages so the registry's pages
+ *              (image.ld) can be write-protected without their neighbours
  *   2-4 GiB    Normal write-back blocks (RAM of -m above 1 GiB)
  * Everything else faults. Every CPU uses the same tables (TTBR0_EL2), so protecting a page
  * is one table write plus a broadcast TLB invalidation. */

@@ -15,9 +15,12 @@
 #     no libgcc helper such as __aarch64_cas8_acq_rel or __divdi3, no OS call);
 #  3. with readelf: the archive has section `axv_registry`, aligned to at least
 #     AXV_REGISTRY_ALIGN, and every defined registry slot (axv_priv_*_slot) lives in it;
+#     all registry objects together fit in one page (4 KiB), the one structural size check;
 #  4. with --conformance: the conformance suite (libaxvisor_api_conformance.a) is built too,
 #     and every symbol it references is defined by it or by libaxvisor_api.a: a bare-metal
-#     image can run the suite with nothing but the core.
+#     image can run the suite with nothing but the core;
+#  5. report each archive's sizes (lines starting "size:"; scripts/size-report.sh collects
+#     them): reports only, never a threshold.
 # Exits 77 (reported by ctest as skipped) only when the cross compiler is not installed.
 set -euo pipefail
 
@@ -168,6 +171,48 @@ check_registry_section() {
     fi
     echo "   section axv_registry in $count objects, aligned to >= ${align:-?}; it holds" \
         "$(awk '{ print $2 }' "$build_dir.slots.txt" | sort | tr '\n' ' ')"
+
+    # Objects are padded to their alignment, so the sum is what a linker lays out. On bare
+    # metal it must fit one page: that is the page a port maps read-only at sealing.
+    local total
+    total=$(section_sizes "$archive" | awk '{ print $6 }')
+    if [ "$align" -lt 4096 ] && [ "$total" -gt 4096 ]; then
+        fail "section axv_registry totals $total bytes: more than one 4 KiB page"
+    fi
+    echo "   section axv_registry totals $total bytes"
+}
+
+# Sums an archive's allocated sections by kind, printing "text rodata data bss eh_frame
+# registry" in bytes (RISC-V small-data sections count with their kind; registry is data
+# too, reported apart as well).
+section_sizes() { # archive
+    "$readelf" -SW "$1" | sed -nE 's/^ *\[ *[0-9]+\] *//p' | awk '
+        function hex(s,   i, n) { # portable awk: no strtonum
+            n = 0; s = tolower(s)
+            for (i = 1; i <= length(s); i++) n = n * 16 + index("0123456789abcdef", substr(s, i, 1)) - 1
+            return n
+        }
+        { size = hex($5) }
+        $1 ~ /^\.text/ { text += size }
+        $1 ~ /^\.(s?rodata)/ { rodata += size }
+        $1 ~ /^\.s?data/ { data += size }
+        $1 == "axv_registry" { data += size; registry += size }
+        $1 ~ /^\.s?bss/ { bss += size }
+        $1 ~ /^\.eh_frame/ { eh += size }
+        END { printf "%d %d %d %d %d %d\n", text, rodata, data, bss, eh, registry }'
+}
+
+# --- 5. sizes, for doc/performance.md --------------------------------------------------------
+report_sizes() {
+    local name path
+    for name in libaxvisor_api.a libaxvisor_api_conformance.a; do
+        path=$archive
+        [ "$name" = libaxvisor_api.a ] || path=${conformance_archive:-}
+        [ -n "$path" ] || continue
+        section_sizes "$path" | awk -v a="$arch" -v t="$build_type" -v n="$name" '{
+            printf "size: %-7s %-10s %-28s text %6d  rodata %5d  data %5d  bss %4d" \
+                "  eh_frame %4d  (axv_registry %d)\n", a, t, n, $1, $2, $3, $4, $5, $6 }'
+    done
 }
 
 # --- 4. the conformance suite needs nothing but itself and the core ----------------------
@@ -208,6 +253,7 @@ for build_type in Release MinSizeRel Debug; do
     if [ "$conformance" = 1 ]; then
         check_conformance_closed
     fi
+    report_sizes
 done
 build_type=
 echo "PASS ($arch): libaxvisor_api.a builds freestanding (Release, MinSizeRel, Debug) and" \

@@ -1,4 +1,5 @@
-# Bare-metal AArch64 (EL2 hypervisor style): no libc, no FP/SIMD registers, no unaligned
+# Bare-metal AArch64 (EL2 hypervisor style): no libc, fixed addresses (aarch64-linux-gnu-gcc
+# defaults to PIE, whose GOT loads a bare-metal link would keep), no FP/SIMD registers, no unaligned
 # accesses, inline atomics. Used by check_freestanding.sh; pass -DCMAKE_C_COMPILER=... to
 # use another AArch64 GCC.
 set(CMAKE_SYSTEM_NAME Generic)
@@ -9,7 +10,7 @@ endif()
 # Nothing can be linked without a libc or a linker script: probe with static libraries.
 set(CMAKE_TRY_COMPILE_TARGET_TYPE STATIC_LIBRARY)
 set(CMAKE_C_FLAGS_INIT
-    "-ffreestanding -nostdlib -mgeneral-regs-only -mstrict-align -mno-outline-atomics")
+    "-ffreestanding -nostdlib -fno-pie -mgeneral-regs-only -mstrict-align -mno-outline-atomics")
 set(CMAKE_FIND_ROOT_PATH_MODE_PROGRAM NEVER)
 set(CMAKE_FIND_ROOT_PATH_MODE_LIBRARY ONLY)
 set(CMAKE_FIND_ROOT_PATH_MODE_INCLUDE ONLY)
