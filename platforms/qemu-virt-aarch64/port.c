@@ -10,12 +10,11 @@
 
 #define PAGE_SIZE 0x1000u
 
-extern char __axv_registry_start[], __axv_registry_end[]; /* image.ld, page-aligned */
+extern char axv_registry_start[], axv_registry_end[]; /* image.ld, page-aligned */
 
 int axv_port_protect_readonly(void *start, size_t size) {
     uintptr_t begin = (uintptr_t)start, end = begin + size;
-    if (begin < (uintptr_t)__axv_registry_start || end > (uintptr_t)__axv_registry_end ||
-        end < begin)
+    if (begin < (uintptr_t)axv_registry_start || end > (uintptr_t)axv_registry_end || end < begin)
         return AXV_EINVAL;
     uintptr_t first = begin & ~(uintptr_t)(PAGE_SIZE - 1);
     uintptr_t last = (end + PAGE_SIZE - 1) & ~(uintptr_t)(PAGE_SIZE - 1);

@@ -10,7 +10,7 @@
 #define SYS_EXIT 0x18u
 #define ADP_STOPPED_APPLICATION_EXIT 0x20026u /* with it, the exit block carries a status */
 
-extern char __axv_registry_start[], __axv_registry_end[];
+extern char axv_registry_start[], axv_registry_end[];
 
 void semihosting_exit(int status);
 int main(void);
@@ -38,7 +38,7 @@ static unsigned protect_calls, protect_outside;
 int axv_port_protect_readonly(void *start, size_t size) {
     uintptr_t begin = (uintptr_t)start;
     protect_calls++;
-    if (begin < (uintptr_t)__axv_registry_start || begin + size > (uintptr_t)__axv_registry_end)
+    if (begin < (uintptr_t)axv_registry_start || begin + size > (uintptr_t)axv_registry_end)
         protect_outside++;
     return AXV_OK; /* no MMU here: a real port maps the section's pages read-only */
 }
@@ -53,7 +53,7 @@ static const struct axv_host_ops host = {
 };
 
 int main(void) {
-    uintptr_t size = (uintptr_t)__axv_registry_end - (uintptr_t)__axv_registry_start;
+    uintptr_t size = (uintptr_t)axv_registry_end - (uintptr_t)axv_registry_start;
     if (axv_host_register(&host) != AXV_OK || axv_host_cpu_num() != 4) {
         puts_host("ld-consumer: FAILED: the host table is not called\n");
         return 1;
