@@ -12,6 +12,7 @@ packages=(
     doxygen             # the docs target and its zero-warning test
     valgrind            # memcheck runs of the hosted suite
     libclang-rt-14-dev  # clang's sanitizer and libFuzzer runtimes (only recommended by clang)
+    frama-c-base        # Eva proofs of absence of runtime errors (ctest -L proof)
 )
 
 missing=()
