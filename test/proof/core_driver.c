@@ -2,8 +2,11 @@
  * Eva driver for the core library (lib/): every public entry point, with every input it may
  * receive, in every state the registry can reach.
  *
- * - A prefix tracks k component-defined areas, k = 0 .. all the registry has room for
- *   (one analysis partition per k), as a generated area's reset would.
+ * - First, one table of any area whose header's size (0 up to past the library's table) is
+ *   the exact size of the object passed, so that reading a member beyond the size the
+ *   caller declared would be an alarm.
+ * - Then k component-defined areas are tracked, as a generated area's reset would: none,
+ *   one, as many as fit, and more than fit (refused); one analysis partition each.
  * - Then any sequence, of any length, of any public call: register or validate a table of
  *   any area with any header (magic, major, minor, size, reserved: any bits) and members
  *   NULL, the default or an implementation; NULL tables; get into NULL or a table; reset;
@@ -12,9 +15,6 @@
  *   platform of any such tables; the header checks of any component area; seal (the port
  *   hook may answer anything); the area list at any index; strerror of any int; setting
  *   any handler; axv_fatal with or without a message.
- * - Last, from any reachable state, one table of any area whose header's size (0 up to
- *   past the library's table) is the exact size of the object passed, so that reading a
- *   member beyond the size the caller declared would be an alarm.
  */
 #include <stdlib.h>
 
@@ -315,7 +315,7 @@ static void step(void) {
     }
 }
 
-/* The last call: a table whose object is exactly as large as its header says. */
+/* A table whose object is exactly as large as its header says. */
 static void step_exact(void) {
     int which = Frama_C_interval(0, 5);
     int i = 0;
