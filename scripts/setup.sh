@@ -15,6 +15,7 @@ packages=(
     clang-tidy          # static analysis (label analysis): the .clang-tidy checks
     cppcheck            # static analysis (label analysis), and its MISRA addon (misra_report.sh)
     clang-tools         # static analysis (label analysis): scan-build
+    frama-c-base        # Eva proofs of absence of runtime errors (ctest -L proof)
 )
 
 missing=()

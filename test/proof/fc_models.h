@@ -1,0 +1,34 @@
+/*
+ * Forced into every file Frama-C analyses (-include): models of the compiler built-ins the
+ * analysed code uses and Frama-C 25's libc does not specify. Eva analyses one thread, so an
+ * atomic is modelled as the plain access it performs; a trap ends the execution.
+ */
+#ifndef AXV_PROOF_FC_MODELS_H
+#define AXV_PROOF_FC_MODELS_H
+
+/*@ assigns \nothing;
+    ensures never_returns: \false; */
+void axv_proof_trap(void);
+
+/*@ requires \valid(p);
+    assigns *p;
+    ensures *p == v;
+    ensures \result == \old(*p); */
+static inline int axv_proof_atomic_exchange_int(int *p, int v) {
+    int old = *p;
+    *p = v;
+    return old;
+}
+
+/*@ requires \valid(p);
+    assigns *p;
+    ensures *p == v; */
+static inline void axv_proof_atomic_store_int(int *p, int v) {
+    *p = v;
+}
+
+#define __builtin_trap() axv_proof_trap()
+#define __atomic_exchange_n(p, v, order) axv_proof_atomic_exchange_int((p), (v))
+#define __atomic_store_n(p, v, order) axv_proof_atomic_store_int((p), (v))
+
+#endif /* AXV_PROOF_FC_MODELS_H */
