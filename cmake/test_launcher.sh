@@ -19,8 +19,9 @@ fi
 log=$(mktemp "${TMPDIR:-/tmp}/axv-valgrind.XXXXXX")
 trap 'rm -f "$log"' EXIT
 # --fair-sched: valgrind runs one thread at a time; without fair scheduling a thread spinning
-# on an atomic can starve the one it waits for.
-valgrind --tool=memcheck --error-exitcode=99 \
+# on an atomic can starve the one it waits for. --max-threads: the largest hosted-vmm setting
+# runs 1024 vCPU threads (valgrind's default limit is 500).
+valgrind --tool=memcheck --error-exitcode=99 --max-threads=2048 \
     --leak-check=full --show-leak-kinds=definite,indirect,possible \
     --errors-for-leak-kinds=definite,indirect,possible \
     --child-silent-after-fork=yes --fair-sched=yes --num-callers=40 \
