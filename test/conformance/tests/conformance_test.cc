@@ -409,7 +409,10 @@ INSTANTIATE_TEST_SUITE_P(
         FaultCase{REF_FAULT_INJECT_LOSES_IRQ, "InjectLosesIrq", {"vmm.inject_interrupt_delivered"}},
         FaultCase{REF_FAULT_CONSOLE_WRITES_SHORT, "ConsoleWritesShort", {"console.write_length"}},
         FaultCase{REF_FAULT_BAD_VM_NOT_ENOENT, "BadVmNotEnoent", {"vmm.vcpu_num"}},
-        FaultCase{REF_FAULT_TICKS_GO_BACKWARDS, "TicksGoBackwards", {"time.ticks_monotonic"}}),
+        FaultCase{REF_FAULT_TICKS_GO_BACKWARDS, "TicksGoBackwards", {"time.ticks_monotonic"}},
+        FaultCase{REF_FAULT_REMOTE_INJECT_LOST,
+                  "RemoteInjectLost",
+                  {"vmm.inject_interrupt_delivered", "vmm.inject_to_vcpus_delivered"}}),
     [](const ::testing::TestParamInfo<FaultCase> &info) { return std::string(info.param.label); });
 
 // Makes the timer PPI pending on every vCPU of VM 0 (through notify_vcpu_timer_expired).
@@ -443,9 +446,88 @@ TEST_F(Conformance, StalePendingInterruptDoesNotHideALostInjection) {
                                                                  "vmm.inject_to_vcpus_delivered"}));
 }
 
+TEST_F(Conformance, AsynchronousInjectionConforms) {
+    // Injection into another vCPU returns before the interrupt is pending, as a message to
+    // another CPU does; the contract allows it, so the suite waits for it.
+    ref_config config{};
+    config.async_inject = true;
+    install(config);
+    ASSERT_EQ(axv_vmm_inject_interrupt(0, 1, AXV_CONFORMANCE_DEFAULT_IRQ), AXV_OK);
+    EXPECT_FALSE(ref_irq_pending(nullptr, 0, 1, AXV_CONFORMANCE_DEFAULT_IRQ)) << "not async";
+    for (int step = 0; step < 3; step++)
+        ref_idle(nullptr);
+    EXPECT_TRUE(ref_irq_pending(nullptr, 0, 1, AXV_CONFORMANCE_DEFAULT_IRQ));
+
+    for (bool fallback : {false, true}) {
+        SCOPED_TRACE(fallback ? "inject_interrupt_to_vcpus by the fallback" : "native");
+        config.fallback_to_vcpus = fallback;
+        install(config);
+        reports.clear();
+        axv_conformance_options opts = options();
+        EXPECT_EQ(run(&opts), 0) << describe();
+        EXPECT_EQ(result.passed, kAllCases.size());
+    }
+}
+
+TEST_F(Conformance, AsynchronousInjectionThatLosesItsMessagesFails) {
+    // The same platform, but the posted injections never arrive: waiting must not hide it.
+    ref_config config{};
+    config.async_inject = true;
+    config.fault = REF_FAULT_REMOTE_INJECT_LOST;
+    for (bool fallback : {false, true}) {
+        SCOPED_TRACE(fallback ? "inject_interrupt_to_vcpus by the fallback" : "native");
+        config.fallback_to_vcpus = fallback;
+        install(config);
+        reports.clear();
+        axv_conformance_options opts = options();
+        opts.areas = AXV_CONFORMANCE_AREA(vmm);
+        EXPECT_EQ(run(&opts), 2) << describe();
+        EXPECT_EQ(with(AXV_CONFORMANCE_FAIL),
+                  (std::set<std::string>{"vmm.inject_interrupt_delivered",
+                                         "vmm.inject_to_vcpus_delivered"}));
+        for (const Report &r : reports)
+            if (r.name == "vmm.inject_interrupt_delivered") {
+                EXPECT_EQ(r.detail, "inject_interrupt returned AXV_OK but INTID 32 was not "
+                                    "pending on vCPU 1 within the timer budget");
+            }
+    }
+}
+
+// An observation hook for a platform that misroutes: whenever another vCPU's interrupt has
+// shown, the next poll of vCPU 0 shows it too.
+bool echo_to_vcpu0 = false;
+bool pending_with_echo(void *, axv_vm_id_t vm, axv_vcpu_id_t vcpu, axv_irq_t irq) {
+    bool got = ref_irq_pending(nullptr, vm, vcpu, irq);
+    if (vcpu != 0 && got)
+        echo_to_vcpu0 = true;
+    if (vcpu == 0 && echo_to_vcpu0) {
+        echo_to_vcpu0 = false;
+        return true;
+    }
+    return got;
+}
+
+TEST_F(Conformance, DeliveryToAVcpuThatWasNotTargetedFails) {
+    // The wait watches every vCPU, not only the target, even when delivery is late.
+    ref_config config{};
+    config.async_inject = true;
+    install(config);
+    echo_to_vcpu0 = false;
+    axv_conformance_options opts = options();
+    opts.areas = AXV_CONFORMANCE_AREA(vmm);
+    opts.irq_pending = pending_with_echo;
+    EXPECT_EQ(run(&opts), 1) << describe();
+    EXPECT_EQ(with(AXV_CONFORMANCE_FAIL), std::set<std::string>{"vmm.inject_interrupt_delivered"});
+    for (const Report &r : reports)
+        if (r.outcome == AXV_CONFORMANCE_FAIL) {
+            EXPECT_EQ(r.detail,
+                      "an interrupt injected into another vCPU made pending INTID 32 on vCPU 0");
+        }
+}
+
 TEST_F(Conformance, EveryFaultIsCovered) {
     // A fault added to the reference platform needs its row above.
-    EXPECT_EQ(static_cast<int>(REF_FAULT_COUNT), 15);
+    EXPECT_EQ(static_cast<int>(REF_FAULT_COUNT), 16);
 }
 
 TEST_F(Conformance, PlatformWithoutVmmSkipsVmmCases) {

@@ -46,6 +46,12 @@ static size_t read_bytes(void *buf, size_t len) {
     return 0;
 }
 
+void ref_idle(void *ctx) {
+    (void)ctx;
+    ref_time_step();
+    ref_vmm_step();
+}
+
 void ref_platform_stop(void) {
     ref_time_stop();
 }
@@ -80,7 +86,7 @@ int ref_platform_install(const struct ref_config *config) {
     ref_vmm_reset();
 
     int rc;
-#define AXV_EACH_AREA(area)                        \
+#define AXV_EACH_AREA(area)                    \
     if ((rc = axv_##area##_reset()) != AXV_OK) \
         return rc;
 #include <axvisor_api/each_area.h>

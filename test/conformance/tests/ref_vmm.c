@@ -1,4 +1,6 @@
-/* Reference vmm: two VMs whose vCPUs keep a pending bit per INTID. */
+/* Reference vmm: two VMs whose vCPUs keep a pending bit per INTID. Asynchronous mode models a
+ * hypervisor that reaches other CPUs by message: an injection is posted, and the posts become
+ * pending a few idle steps later, as if the target CPU took its kick then. */
 #include <stdint.h>
 
 #include "ref_internal.h"
@@ -6,14 +8,18 @@
 #define MAX_VCPUS 4u
 #define NUM_INTIDS 1020u /* 1020-1023 are special INTIDs, never injected */
 #define VTIMER_PPI 27u
+/* Idle steps between the latest post and its delivery, in asynchronous mode. */
+#define ASYNC_DELAY_STEPS 3u
 
 struct ref_vm {
     size_t vcpus;
     uint64_t active;
     uint64_t pending[MAX_VCPUS][(NUM_INTIDS + 63u) / 64u];
+    uint64_t posted[MAX_VCPUS][(NUM_INTIDS + 63u) / 64u]; /* asynchronous mode: in flight */
 };
 
 static struct ref_vm vms[2];
+static unsigned steps_to_delivery; /* 0: nothing in flight */
 
 void ref_vmm_reset(void) {
     static const size_t vcpus[2] = {REF_VM0_VCPUS, REF_VM1_VCPUS};
@@ -23,8 +29,9 @@ void ref_vmm_reset(void) {
         vms[v].active = active[v];
         for (size_t c = 0; c < MAX_VCPUS; c++)
             for (size_t w = 0; w < (NUM_INTIDS + 63u) / 64u; w++)
-                vms[v].pending[c][w] = 0;
+                vms[v].pending[c][w] = vms[v].posted[c][w] = 0;
     }
+    steps_to_delivery = 0;
 }
 
 static struct ref_vm *find_vm(axv_vm_id_t id) {
@@ -33,6 +40,30 @@ static struct ref_vm *find_vm(axv_vm_id_t id) {
 
 static void set_pending(struct ref_vm *vm, axv_vcpu_id_t vcpu, axv_irq_t irq) {
     vm->pending[vcpu][irq / 64u] |= UINT64_C(1) << (irq % 64u);
+}
+
+/* vCPU 0 is the one "on this CPU": the asynchronous modes reach the others by message. */
+static void deliver(struct ref_vm *vm, axv_vcpu_id_t vcpu, axv_irq_t irq) {
+    bool remote = vcpu != 0;
+    if (remote && ref_cfg.fault == REF_FAULT_REMOTE_INJECT_LOST)
+        return;
+    if (!remote || !ref_cfg.async_inject) {
+        set_pending(vm, vcpu, irq);
+        return;
+    }
+    vm->posted[vcpu][irq / 64u] |= UINT64_C(1) << (irq % 64u);
+    steps_to_delivery = ASYNC_DELAY_STEPS;
+}
+
+void ref_vmm_step(void) {
+    if (steps_to_delivery == 0 || --steps_to_delivery != 0)
+        return;
+    for (size_t v = 0; v < 2; v++)
+        for (size_t c = 0; c < MAX_VCPUS; c++)
+            for (size_t w = 0; w < (NUM_INTIDS + 63u) / 64u; w++) {
+                vms[v].pending[c][w] |= vms[v].posted[c][w];
+                vms[v].posted[c][w] = 0;
+            }
 }
 
 static axv_vm_id_t current_vm_id(void) {
@@ -74,7 +105,7 @@ static int inject_interrupt(axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id, axv_irq_t 
     if (irq >= NUM_INTIDS)
         return AXV_EINVAL;
     if (ref_cfg.fault != REF_FAULT_INJECT_LOSES_IRQ)
-        set_pending(vm, vcpu_id, irq);
+        deliver(vm, vcpu_id, irq);
     return AXV_OK;
 }
 
@@ -86,7 +117,7 @@ static int inject_interrupt_to_vcpus(axv_vm_id_t vm_id, uint64_t vcpu_mask, axv_
         return AXV_EINVAL;
     for (axv_vcpu_id_t v = 0; v < vm->vcpus; v++)
         if ((vcpu_mask >> v) & 1u)
-            set_pending(vm, v, irq);
+            deliver(vm, v, irq);
     return AXV_OK;
 }
 
@@ -94,7 +125,7 @@ static int notify_vcpu_timer_expired(axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id) {
     struct ref_vm *vm = find_vm(vm_id);
     if (vm == NULL || vcpu_id >= vm->vcpus)
         return AXV_ENOENT;
-    set_pending(vm, vcpu_id, VTIMER_PPI);
+    deliver(vm, vcpu_id, VTIMER_PPI);
     return AXV_OK;
 }
 

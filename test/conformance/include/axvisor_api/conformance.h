@@ -118,6 +118,9 @@ struct axv_conformance_options {
      * (a loaded CI machine, an emulator). While waiting, a jump of the clock between two
      * polls by more than the margin means the suite itself was not running (the host
      * stalled it): the excess is not counted, up to 9 budgets, so every wait still ends.
+     * The delivery cases use the same budget: injection may complete after the injecting
+     * call returns (a message to another CPU), so they wait this long from the call for the
+     * interrupt to become pending before failing it as lost.
      */
     axv_nanos_t timer_budget_ns;
     /**
@@ -149,8 +152,12 @@ struct axv_conformance_options {
     void (*idle)(void *ctx);
     /**
      * Optional: tells whether @p irq became pending for vCPU @p vcpu_id of VM @p vm_id since
-     * the last call for that triple, and consumes it. The delivery cases need it; without
-     * it they are skipped.
+     * the last call for that triple, and consumes it. The delivery cases need it (and the
+     * time area's current_ticks and ticks_to_nanos, to wait); without it they are skipped.
+     * They call it over and over, for every vCPU, until the injected INTID shows on its
+     * targets or the timer budget runs out, so it may answer false until an asynchronous
+     * injection has reached the vCPU; an INTID that shows on a vCPU that was not targeted
+     * fails the case.
      */
     bool (*irq_pending)(void *ctx, axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id, axv_irq_t irq);
     /**
