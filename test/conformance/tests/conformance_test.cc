@@ -159,6 +159,21 @@ class Conformance : public ::testing::Test {
         return s;
     }
 
+    // Runs the suite on @p config twice, with the native inject_interrupt_to_vcpus and with
+    // the library's fallback, over @p areas (0: all), and hands each failure count to @p check.
+    template <typename Check>
+    void run_both_to_vcpus_paths(ref_config config, uint32_t areas, Check check) {
+        for (bool fallback : {false, true}) {
+            SCOPED_TRACE(fallback ? "inject_interrupt_to_vcpus by the fallback" : "native");
+            config.fallback_to_vcpus = fallback;
+            install(config);
+            reports.clear();
+            axv_conformance_options opts = options();
+            opts.areas = areas;
+            check(run(&opts));
+        }
+    }
+
     std::vector<Report> reports;
     axv_conformance_result result{};
 };
@@ -458,15 +473,10 @@ TEST_F(Conformance, AsynchronousInjectionConforms) {
         ref_idle(nullptr);
     EXPECT_TRUE(ref_irq_pending(nullptr, 0, 1, AXV_CONFORMANCE_DEFAULT_IRQ));
 
-    for (bool fallback : {false, true}) {
-        SCOPED_TRACE(fallback ? "inject_interrupt_to_vcpus by the fallback" : "native");
-        config.fallback_to_vcpus = fallback;
-        install(config);
-        reports.clear();
-        axv_conformance_options opts = options();
-        EXPECT_EQ(run(&opts), 0) << describe();
+    run_both_to_vcpus_paths(config, 0, [this](int failed) {
+        EXPECT_EQ(failed, 0) << describe();
         EXPECT_EQ(result.passed, kAllCases.size());
-    }
+    });
 }
 
 TEST_F(Conformance, AsynchronousInjectionThatLosesItsMessagesFails) {
@@ -474,14 +484,8 @@ TEST_F(Conformance, AsynchronousInjectionThatLosesItsMessagesFails) {
     ref_config config{};
     config.async_inject = true;
     config.fault = REF_FAULT_REMOTE_INJECT_LOST;
-    for (bool fallback : {false, true}) {
-        SCOPED_TRACE(fallback ? "inject_interrupt_to_vcpus by the fallback" : "native");
-        config.fallback_to_vcpus = fallback;
-        install(config);
-        reports.clear();
-        axv_conformance_options opts = options();
-        opts.areas = AXV_CONFORMANCE_AREA(vmm);
-        EXPECT_EQ(run(&opts), 2) << describe();
+    run_both_to_vcpus_paths(config, AXV_CONFORMANCE_AREA(vmm), [this](int failed) {
+        EXPECT_EQ(failed, 2) << describe();
         EXPECT_EQ(with(AXV_CONFORMANCE_FAIL),
                   (std::set<std::string>{"vmm.inject_interrupt_delivered",
                                          "vmm.inject_to_vcpus_delivered"}));
@@ -490,7 +494,7 @@ TEST_F(Conformance, AsynchronousInjectionThatLosesItsMessagesFails) {
                 EXPECT_EQ(r.detail, "inject_interrupt returned AXV_OK but INTID 32 was not "
                                     "pending on vCPU 1 within the timer budget");
             }
-    }
+    });
 }
 
 // An observation hook for a platform that misroutes: whenever another vCPU's interrupt has
