@@ -7,7 +7,28 @@
 #error "an op list is expanded by the generators; include <axvisor_api/axvisor_api.h>"
 #endif
 
-/** @brief VM and vCPU queries and cross-vCPU interrupt injection. */
+/**
+ * @brief VM and vCPU queries and cross-vCPU interrupt injection.
+ *
+ * **Which INTIDs an injection targets.** Per-vCPU INTIDs (SGIs 0-15, PPIs 16-31, and LPIs
+ * the platform directs to one vCPU) belong to a vCPU: every platform makes them pending on
+ * exactly the vCPU named. Shared INTIDs (SPIs, 32-1019) belong to the VM, and a platform
+ * does one of three things with them, and documents which:
+ *  - *VMM-routed*: its VMM picks the vCPU, so the SPI is delivered like a per-vCPU INTID to
+ *    the vCPU named;
+ *  - *vGIC-routed*: the VM's virtual interrupt controller routes it where the guest's
+ *    routing registers send it; the vCPU argument must still name a vCPU of the VM
+ *    (AXV_ENOENT otherwise) but does not choose the target; an accepted SPI becomes pending
+ *    on exactly one vCPU;
+ *  - *refused*: AXV_EINVAL, when shared interrupts reach its vGIC by another path (for
+ *    example a component-defined area of the vGIC component).
+ * Components that must work on any platform inject per-vCPU INTIDs only.
+ *
+ * **Level-sensitive lines** are not this area's business: injection is an edge, "make
+ * pending". A line's level, its re-assertion after EOI and its deassertion are state of the
+ * VM's interrupt controller, which a device model reaches through that component's own
+ * (component-defined) area, not through the vmm area; so there is no deassert op.
+ */
 AXV_AREA_BEGIN(vmm)
 
 /**
@@ -62,9 +83,12 @@ AXV_OP(vmm, STATUS, int, active_vcpus, (axv_vm_id_t, vm_id, uint64_t *, mask))
  * of the same INTID that meet before it is taken may merge into one pending interrupt.
  * @param vm_id The target VM.
  * @param vcpu_id The target vCPU; it need not be running, nor on the calling CPU.
+ * For a shared INTID (SPI) "that vCPU" is where the platform's routing sends it: see the
+ * area's description.
  * @param irq The INTID to inject.
  * @return AXV_OK when accepted as above; AXV_ENOENT for an unknown VM or vCPU; AXV_EINVAL
- *         for an INTID the platform cannot deliver; AXV_ENOSYS when not implemented.
+ *         for an INTID the platform cannot deliver (a shared one, on a platform that refuses
+ *         them); AXV_ENOSYS when not implemented.
  * @note Any context, including IRQ handlers and timer callbacks; thread-safe.
  */
 AXV_OP(vmm, STATUS, int, inject_interrupt,

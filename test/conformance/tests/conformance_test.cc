@@ -49,6 +49,7 @@ const std::vector<std::string> kAllCases = {
     "vmm.notify_timer_expired",
     "vmm.inject_interrupt_delivered",
     "vmm.inject_to_vcpus_delivered",
+    "vmm.inject_shared",
     "host.cpu_num",
     "arch.read_vgicd_typer_stable",
     "arch.read_vgicd_iidr_stable",
@@ -100,6 +101,7 @@ class Conformance : public ::testing::Test {
         opts.idle = ref_idle;
         opts.irq_pending = ref_irq_pending;
         opts.report = record;
+        opts.shared_routing = AXV_CONFORMANCE_SHARED_TO_VCPU; // what ref_config{} does
         return opts;
     }
 
@@ -112,6 +114,15 @@ class Conformance : public ::testing::Test {
         for (const Report &r : reports)
             if (r.outcome == outcome)
                 names.insert(r.name);
+        return names;
+    }
+
+    // The vmm cases with that outcome.
+    std::set<std::string> vmm_with(axv_conformance_outcome outcome) const {
+        std::set<std::string> names;
+        for (const std::string &name : with(outcome))
+            if (name.rfind("vmm.", 0) == 0)
+                names.insert(name);
         return names;
     }
 
@@ -421,13 +432,16 @@ INSTANTIATE_TEST_SUITE_P(
                   {"time.cancel_after_fire"},
                   {"time.cancel_before_expiry"}},
         FaultCase{REF_FAULT_TIMERS_NEVER_FIRE, "TimersNeverFire", kWaitingTimerCases},
-        FaultCase{REF_FAULT_INJECT_LOSES_IRQ, "InjectLosesIrq", {"vmm.inject_interrupt_delivered"}},
+        FaultCase{REF_FAULT_INJECT_LOSES_IRQ,
+                  "InjectLosesIrq",
+                  {"vmm.inject_interrupt_delivered", "vmm.inject_shared"}},
         FaultCase{REF_FAULT_CONSOLE_WRITES_SHORT, "ConsoleWritesShort", {"console.write_length"}},
         FaultCase{REF_FAULT_BAD_VM_NOT_ENOENT, "BadVmNotEnoent", {"vmm.vcpu_num"}},
         FaultCase{REF_FAULT_TICKS_GO_BACKWARDS, "TicksGoBackwards", {"time.ticks_monotonic"}},
         FaultCase{REF_FAULT_REMOTE_INJECT_LOST,
                   "RemoteInjectLost",
-                  {"vmm.inject_interrupt_delivered", "vmm.inject_to_vcpus_delivered"}}),
+                  {"vmm.inject_interrupt_delivered", "vmm.inject_to_vcpus_delivered",
+                   "vmm.inject_shared"}}),
     [](const ::testing::TestParamInfo<FaultCase> &info) { return std::string(info.param.label); });
 
 // Makes the timer PPI pending on every vCPU of VM 0 (through notify_vcpu_timer_expired).
@@ -455,6 +469,7 @@ TEST_F(Conformance, StalePendingInterruptDoesNotHideALostInjection) {
     axv_conformance_options opts = options();
     opts.areas = AXV_CONFORMANCE_AREA(vmm);
     opts.irq = 27;
+    opts.shared_routing = AXV_CONFORMANCE_SHARED_UNTESTED; // SPI 32 is not made stale
     opts.report = record_and_make_stale;
     EXPECT_EQ(run(&opts), 2) << describe();
     EXPECT_EQ(with(AXV_CONFORMANCE_FAIL), (std::set<std::string>{"vmm.inject_interrupt_delivered",
@@ -485,13 +500,13 @@ TEST_F(Conformance, AsynchronousInjectionThatLosesItsMessagesFails) {
     config.async_inject = true;
     config.fault = REF_FAULT_REMOTE_INJECT_LOST;
     run_both_to_vcpus_paths(config, AXV_CONFORMANCE_AREA(vmm), [this](int failed) {
-        EXPECT_EQ(failed, 2) << describe();
+        EXPECT_EQ(failed, 3) << describe();
         EXPECT_EQ(with(AXV_CONFORMANCE_FAIL),
                   (std::set<std::string>{"vmm.inject_interrupt_delivered",
-                                         "vmm.inject_to_vcpus_delivered"}));
+                                         "vmm.inject_to_vcpus_delivered", "vmm.inject_shared"}));
         for (const Report &r : reports)
             if (r.name == "vmm.inject_interrupt_delivered") {
-                EXPECT_EQ(r.detail, "inject_interrupt returned AXV_OK but INTID 32 was not "
+                EXPECT_EQ(r.detail, "inject_interrupt returned AXV_OK but INTID 22 was not "
                                     "pending on vCPU 1 within the timer budget");
             }
     });
@@ -520,12 +535,70 @@ TEST_F(Conformance, DeliveryToAVcpuThatWasNotTargetedFails) {
     axv_conformance_options opts = options();
     opts.areas = AXV_CONFORMANCE_AREA(vmm);
     opts.irq_pending = pending_with_echo;
+    opts.shared_routing = AXV_CONFORMANCE_SHARED_UNTESTED; // the per-vCPU INTID is enough
     EXPECT_EQ(run(&opts), 1) << describe();
     EXPECT_EQ(with(AXV_CONFORMANCE_FAIL), std::set<std::string>{"vmm.inject_interrupt_delivered"});
     for (const Report &r : reports)
         if (r.outcome == AXV_CONFORMANCE_FAIL) {
             EXPECT_EQ(r.detail,
-                      "an interrupt injected into another vCPU made pending INTID 32 on vCPU 0");
+                      "an interrupt injected into another vCPU made pending INTID 22 on vCPU 0");
+        }
+}
+
+// The shared-interrupt case checks what the options say the platform does with an SPI.
+struct SharedCase {
+    ref_spi_mode platform;
+    axv_conformance_shared_routing said;
+    bool passes;
+};
+
+std::string shared_case_name(const ::testing::TestParamInfo<SharedCase> &info) {
+    static const char *const platform[] = {"ToVcpu", "ByVgic", "Refused"};
+    static const char *const said[] = {"Untested", "SaidToVcpu", "SaidByVgic", "SaidRefused"};
+    return std::string(platform[info.param.platform]) + said[info.param.said];
+}
+
+class SharedRouting : public Conformance, public ::testing::WithParamInterface<SharedCase> {};
+
+TEST_P(SharedRouting, TheSharedCaseChecksWhatTheOptionsSay) {
+    ref_config config{};
+    config.spi_mode = GetParam().platform;
+    config.async_inject = true; // delivery to any vCPU but 0 comes later
+    install(config);
+    axv_conformance_options opts = options();
+    opts.areas = AXV_CONFORMANCE_AREA(vmm);
+    opts.shared_routing = GetParam().said;
+    bool passes = GetParam().passes;
+    EXPECT_EQ(run(&opts), passes ? 0 : 1) << describe();
+    EXPECT_EQ(with(AXV_CONFORMANCE_FAIL),
+              passes ? std::set<std::string>{} : std::set<std::string>{"vmm.inject_shared"})
+        << describe();
+    EXPECT_EQ(vmm_with(AXV_CONFORMANCE_SKIP), std::set<std::string>{}) << describe();
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Platforms, SharedRouting,
+    ::testing::Values(SharedCase{REF_SPI_TO_VCPU, AXV_CONFORMANCE_SHARED_TO_VCPU, true},
+                      SharedCase{REF_SPI_BY_VGIC, AXV_CONFORMANCE_SHARED_BY_VGIC, true},
+                      SharedCase{REF_SPI_REFUSED, AXV_CONFORMANCE_SHARED_REFUSED, true},
+                      // One vCPU each time is also "exactly one".
+                      SharedCase{REF_SPI_TO_VCPU, AXV_CONFORMANCE_SHARED_BY_VGIC, true},
+                      SharedCase{REF_SPI_BY_VGIC, AXV_CONFORMANCE_SHARED_TO_VCPU, false},
+                      SharedCase{REF_SPI_REFUSED, AXV_CONFORMANCE_SHARED_TO_VCPU, false},
+                      SharedCase{REF_SPI_TO_VCPU, AXV_CONFORMANCE_SHARED_REFUSED, false}),
+    shared_case_name);
+
+TEST_F(Conformance, SharedCaseIsSkippedUnlessTheOptionsSayHowSpisAreRouted) {
+    install();
+    axv_conformance_options opts = options();
+    opts.areas = AXV_CONFORMANCE_AREA(vmm);
+    opts.shared_routing = AXV_CONFORMANCE_SHARED_UNTESTED;
+    EXPECT_EQ(run(&opts), 0) << describe();
+    EXPECT_EQ(vmm_with(AXV_CONFORMANCE_SKIP), std::set<std::string>{"vmm.inject_shared"});
+    for (const Report &r : reports)
+        if (r.name == "vmm.inject_shared") {
+            EXPECT_EQ(r.detail, "the options do not say how the platform treats shared INTIDs "
+                                "(shared_routing)");
         }
 }
 
@@ -550,7 +623,7 @@ TEST_F(Conformance, PlatformWithoutVmmSkipsVmmCases) {
             EXPECT_EQ(r.outcome, AXV_CONFORMANCE_PASS) << r.name << ": " << r.detail;
         }
     }
-    EXPECT_EQ(vmm_cases, 7u);
+    EXPECT_EQ(vmm_cases, 8u);
     EXPECT_EQ(result.skipped, vmm_cases);
     EXPECT_EQ(check_output(), count_line(kAllCases.size() - vmm_cases, 0, vmm_cases));
 }
@@ -561,13 +634,13 @@ TEST_F(Conformance, DeliveryCasesSkipWithoutObservationHook) {
     opts.irq_pending = nullptr;
     EXPECT_EQ(run(&opts), 0) << describe();
     const std::set<std::string> delivery = {"vmm.inject_interrupt_delivered",
-                                            "vmm.inject_to_vcpus_delivered"};
+                                            "vmm.inject_to_vcpus_delivered", "vmm.inject_shared"};
     EXPECT_EQ(with(AXV_CONFORMANCE_SKIP), delivery);
     for (const Report &r : reports)
         if (delivery.count(r.name) != 0) {
             EXPECT_EQ(r.detail, "no irq_pending hook in the options to observe delivery");
         }
-    EXPECT_EQ(check_output(), count_line(kAllCases.size() - 2, 0, 2));
+    EXPECT_EQ(check_output(), count_line(kAllCases.size() - 3, 0, 3));
 }
 
 TEST_F(Conformance, DeselectedAreasAreSkipped) {
@@ -633,7 +706,9 @@ TEST_F(Conformance, ContiguousAlignmentIsSkippedWhenNoAlignedRunIsFree) {
 
 TEST_F(Conformance, BadOptionsAreRefusedWithoutRunning) {
     install();
-    std::vector<axv_conformance_options> bad(7, options());
+    std::vector<axv_conformance_options> bad(8, options());
+    bad[7].shared_routing =
+        static_cast<axv_conformance_shared_routing>(AXV_CONFORMANCE_SHARED_REFUSED + 1);
     bad[5].timer_margin_ns = AXV_CONFORMANCE_MIN_TIMER_MARGIN_NS - 1u;
     bad[6].timer_margin_ns = AXV_CONFORMANCE_MAX_TIMER_MARGIN_NS + 1u;
     bad[0].areas = AXV_CONFORMANCE_ALL_AREAS + 1u;
@@ -664,11 +739,11 @@ TEST_F(Conformance, NullOptionsRunWithDefaults) {
     install(config);
     EXPECT_EQ(axv_conformance_run(nullptr, &result), 0) << ref_console_output();
     EXPECT_EQ(result.failed, 0u);
-    EXPECT_EQ(result.skipped, 2u) << "only the delivery cases, for want of a hook";
-    EXPECT_EQ(result.passed, kAllCases.size() - 2);
+    EXPECT_EQ(result.skipped, 3u) << "only the delivery cases, for want of a hook or routing";
+    EXPECT_EQ(result.passed, kAllCases.size() - 3);
     std::vector<std::string> lines = lines_of(ref_console_output());
     ASSERT_FALSE(lines.empty());
-    EXPECT_EQ(lines.back(), count_line(kAllCases.size() - 2, 0, 2));
+    EXPECT_EQ(lines.back(), count_line(kAllCases.size() - 3, 0, 3));
     EXPECT_EQ(axv_conformance_run(nullptr, nullptr), 0);
 }
 

@@ -37,14 +37,22 @@ enum ref_fault {
     REF_FAULT_COUNT
 };
 
+/* What inject_interrupt does with a shared INTID (an SPI, 32 and up). */
+enum ref_spi_mode {
+    REF_SPI_TO_VCPU, /* delivered to the vCPU named, as a per-vCPU INTID */
+    REF_SPI_BY_VGIC, /* delivered to the VM's last vCPU, where its "guest" routes SPIs */
+    REF_SPI_REFUSED  /* AXV_EINVAL */
+};
+
 struct ref_config {
     enum ref_fault fault;
     bool without_vmm;       /* install no vmm table */
     bool fallback_to_vcpus; /* leave inject_interrupt_to_vcpus to the library fallback */
-    bool async_inject;      /* injection into a vCPU but 0 is pending only a few idle steps
-                               after the call returns (simulated clock only) */
-    bool self_clocked;      /* the clock steps (and timers fire) on every clock read */
-    bool threaded;          /* real clock; timers fire on a service thread */
+    enum ref_spi_mode spi_mode;
+    bool async_inject; /* injection into a vCPU but 0 is pending only a few idle steps
+                          after the call returns (simulated clock only) */
+    bool self_clocked; /* the clock steps (and timers fire) on every clock read */
+    bool threaded;     /* real clock; timers fire on a service thread */
     /* Host stalls, as a loaded machine causes them; not faults. */
     axv_nanos_t arm_stall_ns;  /* register_timer returns this much later (simulated: the
                                   clock jumps and due timers fire; threaded: it sleeps) */

@@ -8,6 +8,7 @@
 #define MAX_VCPUS 4u
 #define NUM_INTIDS 1020u /* 1020-1023 are special INTIDs, never injected */
 #define VTIMER_PPI 27u
+#define FIRST_SPI 32u
 /* Idle steps between the latest post and its delivery, in asynchronous mode. */
 #define ASYNC_DELAY_STEPS 3u
 
@@ -98,14 +99,22 @@ static int active_vcpus(axv_vm_id_t vm_id, uint64_t *mask) {
     return AXV_OK;
 }
 
+/* The vCPU an injection named, or where the VM routes a shared INTID; -1: refused. */
+static long target_of(const struct ref_vm *vm, axv_vcpu_id_t named, axv_irq_t irq) {
+    if (irq < FIRST_SPI || ref_cfg.spi_mode == REF_SPI_TO_VCPU)
+        return (long)named;
+    return ref_cfg.spi_mode == REF_SPI_BY_VGIC ? (long)vm->vcpus - 1 : -1;
+}
+
 static int inject_interrupt(axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id, axv_irq_t irq) {
     struct ref_vm *vm = find_vm(vm_id);
     if (vm == NULL || vcpu_id >= vm->vcpus)
         return AXV_ENOENT;
-    if (irq >= NUM_INTIDS)
+    long target = target_of(vm, vcpu_id, irq);
+    if (irq >= NUM_INTIDS || target < 0)
         return AXV_EINVAL;
     if (ref_cfg.fault != REF_FAULT_INJECT_LOSES_IRQ)
-        deliver(vm, vcpu_id, irq);
+        deliver(vm, (axv_vcpu_id_t)target, irq);
     return AXV_OK;
 }
 
@@ -113,11 +122,11 @@ static int inject_interrupt_to_vcpus(axv_vm_id_t vm_id, uint64_t vcpu_mask, axv_
     struct ref_vm *vm = find_vm(vm_id);
     if (vm == NULL || (vcpu_mask >> vm->vcpus) != 0)
         return AXV_ENOENT;
-    if (irq >= NUM_INTIDS)
+    if (irq >= NUM_INTIDS || target_of(vm, 0, irq) < 0)
         return AXV_EINVAL;
     for (axv_vcpu_id_t v = 0; v < vm->vcpus; v++)
         if ((vcpu_mask >> v) & 1u)
-            deliver(vm, v, irq);
+            deliver(vm, (axv_vcpu_id_t)target_of(vm, v, irq), irq);
     return AXV_OK;
 }
 
