@@ -553,7 +553,7 @@ struct SharedCase {
 };
 
 std::string shared_case_name(const ::testing::TestParamInfo<SharedCase> &info) {
-    static const char *const platform[] = {"ToVcpu", "ByVgic", "Refused"};
+    static const char *const platform[] = {"ToVcpu", "ByVgic", "Refused", "ToAll"};
     static const char *const said[] = {"Untested", "SaidToVcpu", "SaidByVgic", "SaidRefused"};
     return std::string(platform[info.param.platform]) + said[info.param.said];
 }
@@ -585,7 +585,9 @@ INSTANTIATE_TEST_SUITE_P(
                       SharedCase{REF_SPI_TO_VCPU, AXV_CONFORMANCE_SHARED_BY_VGIC, true},
                       SharedCase{REF_SPI_BY_VGIC, AXV_CONFORMANCE_SHARED_TO_VCPU, false},
                       SharedCase{REF_SPI_REFUSED, AXV_CONFORMANCE_SHARED_TO_VCPU, false},
-                      SharedCase{REF_SPI_TO_VCPU, AXV_CONFORMANCE_SHARED_REFUSED, false}),
+                      SharedCase{REF_SPI_TO_VCPU, AXV_CONFORMANCE_SHARED_REFUSED, false},
+                      // One injection must not become several interrupts.
+                      SharedCase{REF_SPI_TO_ALL, AXV_CONFORMANCE_SHARED_BY_VGIC, false}),
     shared_case_name);
 
 TEST_F(Conformance, SharedCaseIsSkippedUnlessTheOptionsSayHowSpisAreRouted) {

@@ -41,7 +41,8 @@ enum ref_fault {
 enum ref_spi_mode {
     REF_SPI_TO_VCPU, /* delivered to the vCPU named, as a per-vCPU INTID */
     REF_SPI_BY_VGIC, /* delivered to the VM's last vCPU, where its "guest" routes SPIs */
-    REF_SPI_REFUSED  /* AXV_EINVAL */
+    REF_SPI_REFUSED, /* AXV_EINVAL */
+    REF_SPI_TO_ALL   /* broken: delivered to every vCPU at once */
 };
 
 struct ref_config {

@@ -103,7 +103,7 @@ static int active_vcpus(axv_vm_id_t vm_id, uint64_t *mask) {
 static long target_of(const struct ref_vm *vm, axv_vcpu_id_t named, axv_irq_t irq) {
     if (irq < FIRST_SPI || ref_cfg.spi_mode == REF_SPI_TO_VCPU)
         return (long)named;
-    return ref_cfg.spi_mode == REF_SPI_BY_VGIC ? (long)vm->vcpus - 1 : -1;
+    return ref_cfg.spi_mode == REF_SPI_REFUSED ? -1 : (long)vm->vcpus - 1;
 }
 
 static int inject_interrupt(axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id, axv_irq_t irq) {
@@ -113,8 +113,14 @@ static int inject_interrupt(axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id, axv_irq_t 
     long target = target_of(vm, vcpu_id, irq);
     if (irq >= NUM_INTIDS || target < 0)
         return AXV_EINVAL;
-    if (ref_cfg.fault != REF_FAULT_INJECT_LOSES_IRQ)
-        deliver(vm, (axv_vcpu_id_t)target, irq);
+    if (ref_cfg.fault == REF_FAULT_INJECT_LOSES_IRQ)
+        return AXV_OK;
+    if (irq >= FIRST_SPI && ref_cfg.spi_mode == REF_SPI_TO_ALL) {
+        for (axv_vcpu_id_t v = 0; v < vm->vcpus; v++)
+            deliver(vm, v, irq);
+        return AXV_OK;
+    }
+    deliver(vm, (axv_vcpu_id_t)target, irq);
     return AXV_OK;
 }
 

@@ -100,7 +100,8 @@ enum axv_conformance_shared_routing {
     AXV_CONFORMANCE_SHARED_UNTESTED,
     /** VMM-routed: the SPI becomes pending on the vCPU named, and only there. */
     AXV_CONFORMANCE_SHARED_TO_VCPU,
-    /** vGIC-routed: whichever vCPU is named, it becomes pending on exactly one vCPU. */
+    /** vGIC-routed: whichever vCPU is named, it becomes pending on exactly one vCPU (the
+     *  case ends by waiting one more timer budget for stray copies). */
     AXV_CONFORMANCE_SHARED_BY_VGIC,
     /** Refused: inject_interrupt answers AXV_EINVAL. */
     AXV_CONFORMANCE_SHARED_REFUSED
