@@ -1,5 +1,15 @@
 /* The registry core: header checks, the list of tracked areas, and sealing.
- * Registration is boot-time and single-threaded by contract, so plain accesses suffice. */
+ *
+ * Registration is boot-time work on one CPU, so it uses plain accesses. Sealing is the
+ * publish step for every other CPU:
+ *  1. the registering CPU writes the slots (plain stores), then seals;
+ *  2. sealing stores `sealed` with release, and ends with a full fence;
+ *  3. a CPU that reads `sealed` true with acquire (axv_api_is_sealed(),
+ *     axv_api_wait_sealed()), or that reads with acquire any flag the sealing CPU stored
+ *     after sealing, synchronises with (2), so every slot write of (1) is visible to it.
+ * Accessors then read the slots with plain loads: nothing writes them any more. */
+#include <stdatomic.h>
+
 #include <axvisor_api/platform.h>
 #include <axvisor_api/port.h>
 #include <axvisor_api/registry.h>
@@ -7,7 +17,7 @@
 /* Everything that must not change after sealing lives in section axv_registry, which sealing
  * makes read-only (see axv_port_protect_readonly()). */
 struct axv_core_state {
-    bool sealed;
+    atomic_bool sealed;
     size_t num_areas;
     const struct axv_area_desc *areas[AXV_MAX_AREAS];
 } AXV_ALIGNED(AXV_REGISTRY_ALIGN);
@@ -38,7 +48,8 @@ static bool is_tracked(const struct axv_area_desc *area) {
 }
 
 int axv_area_check_writable(const struct axv_area_desc *area) {
-    if (core.sealed)
+    /* Relaxed: only the registering CPU seals, so it sees its own store. */
+    if (atomic_load_explicit(&core.sealed, memory_order_relaxed))
         return AXV_EPERM;
     if (!is_tracked(area) && core.num_areas == AXV_MAX_AREAS)
         return AXV_ENOMEM;
@@ -76,13 +87,20 @@ const struct axv_area_desc *axv_api_area(size_t index) {
 }
 
 bool axv_api_is_sealed(void) {
-    return core.sealed;
+    return atomic_load_explicit(&core.sealed, memory_order_acquire);
+}
+
+void axv_api_wait_sealed(void) {
+    while (!atomic_load_explicit(&core.sealed, memory_order_acquire)) {
+    }
 }
 
 int axv_api_seal(void) {
-    if (core.sealed)
+    if (atomic_load_explicit(&core.sealed, memory_order_relaxed))
         return AXV_OK;
-    core.sealed = true;
+    /* Release: the slot writes before it are visible to whoever reads true with acquire.
+     * Stored before protecting, which changes no value and may fail part way. */
+    atomic_store_explicit(&core.sealed, true, memory_order_release);
 
     /* Keep going after a failure: protect as much as possible, report the first error. */
     int result = AXV_OK;
@@ -95,5 +113,8 @@ int axv_api_seal(void) {
     int rc = axv_port_protect_readonly(&core, sizeof(core));
     if (rc != AXV_OK && result == AXV_OK)
         result = rc;
+    /* Full fence: whatever flag the caller stores next (even relaxed) publishes the registry
+     * to a CPU that reads it with acquire. */
+    atomic_thread_fence(memory_order_seq_cst);
     return result;
 }

@@ -7,10 +7,24 @@
  * Registration validates a table's header and copies it into the slot; sealing ends
  * registration for good and write-protects the slots where the port can.
  *
- * Registration is boot-time work: it is not synchronised with accessor calls running on
- * other CPUs or threads. Do it from one CPU before starting others (or, in tests, while no
- * other thread uses the API). Accessors themselves only read the registry and are safe
- * from any context.
+ * **SMP boot order.** Registration is boot-time work on one CPU and is not synchronised
+ * with accessor calls elsewhere; other CPUs may already be running, they only must not
+ * call an accessor yet. The rule:
+ *  1. One CPU registers (or installs) every table and then calls axv_api_seal(), the
+ *     publish step.
+ *  2. Every other CPU calls no accessor until it has synchronised with that seal: either
+ *     axv_api_wait_sealed() returned, or axv_api_is_sealed() answered true, or it read with
+ *     acquire (a load-acquire, or a load followed by an acquire fence) a flag the sealing
+ *     CPU stored after axv_api_seal() returned (any atomic store: the seal ends with a
+ *     full fence).
+ *  3. From then on accessors are safe on every CPU, from any context: nothing writes the
+ *     registry any more.
+ *
+ * A CPU must take part in the boot CPU's coherent memory (on ARM: its MMU and caches on,
+ * the same shareability domain) before it synchronises; bringing it there is the
+ * platform's work. Hosted code that creates its threads after registering needs no seal
+ * for visibility (thread creation synchronises), but tests that re-register while other
+ * threads use the API are wrong whatever they do.
  */
 #ifndef AXVISOR_API_REGISTRY_H
 #define AXVISOR_API_REGISTRY_H
@@ -168,18 +182,39 @@ const struct axv_area_desc *axv_api_area(size_t index);
  * mprotect(), so a stray write into the registry faults. Component-defined areas are
  * protected if they were registered (or reset) before sealing.
  *
+ * It is also the publish step of the SMP boot order (see the file's description): it marks
+ * the registry sealed with a store-release and ends with a full memory fence, so another
+ * CPU that synchronises with it (axv_api_wait_sealed(), axv_api_is_sealed() answering true,
+ * or an acquire of a flag stored after this call) sees every table registered before it.
+ *
  * @return AXV_OK when sealed and protected; AXV_ENOSYS when sealed but this build's port
  *         cannot protect memory; another negative code when protection failed (registration
- *         is closed all the same). Calling it again returns AXV_OK and does nothing.
- * @note Boot-time, after all registration and before other CPUs use the API.
+ *         is closed all the same, and the registry is published). Calling it again returns
+ *         AXV_OK and does nothing.
+ * @note Boot-time, on the CPU that registered, after all registration and before any other
+ *       CPU calls an accessor.
  */
 int axv_api_seal(void);
 
 /**
  * @brief Tells whether axv_api_seal() has been called.
- * @return true once sealed. Callable from any context.
+ *
+ * The load is an acquire: once it answers true, the calling CPU sees every table
+ * registered before the seal and may call accessors.
+ * @return true once sealed. Callable from any context, on any CPU.
  */
 bool axv_api_is_sealed(void);
+
+/**
+ * @brief Waits until another CPU has sealed the registry: a secondary CPU's way to meet
+ * the SMP boot order.
+ *
+ * Spins on the same acquire load as axv_api_is_sealed(), with no pause hint (the core is
+ * portable C); a platform that would rather sleep (WFE) polls axv_api_is_sealed() itself.
+ * On return the calling CPU may call accessors. Never returns if nobody seals.
+ * @note Any CPU, before its first accessor call; not from the CPU that is to seal.
+ */
+void axv_api_wait_sealed(void);
 
 /**
  * @brief A fatal error handler: receives a NUL-terminated message and should not return.

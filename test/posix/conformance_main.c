@@ -66,6 +66,8 @@ int main(int argc, char **argv) {
     struct axv_conformance_options opts = {0};
     opts.vm_id = vm;
     opts.irq_pending = axv_posix_conformance_irq_pending;
+    /* Its VMM picks the vCPU: an SPI goes to the vCPU named, like a PPI. */
+    opts.shared_routing = AXV_CONFORMANCE_SHARED_TO_VCPU;
     opts.idle = nap;
     opts.timer_budget_ns = timer_budget_ns();
     printf("# posix_conformance: timer budget %llu ms\n",

@@ -3,9 +3,12 @@
 #include "test_support.h"
 #include "support/child_expect.h"
 
+#include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <thread>
+#include <vector>
 
 namespace {
 
@@ -69,6 +72,38 @@ TEST_F(SealDeathTest, EveryRegistrationPathIsRefusedAfterSealing) {
             axv_host_ops current;
             CHILD_EXPECT(axv_host_get(&current) == AXV_OK);
             CHILD_EXPECT(current.cpu_num == &three_cpus);
+            std::exit(0);
+        },
+        ::testing::ExitedWithCode(0), "");
+}
+
+TEST_F(SealDeathTest, SecondariesStartedBeforeRegistrationSeeTheTablesOnceSealed) {
+    // The SMP boot order: the other "CPUs" run before any table is registered and call no
+    // accessor until the seal publishes the registry; then each sees the registered table
+    // (the default of cpu_num would be fatal). Under TSan this also checks the ordering.
+    EXPECT_EXIT(
+        {
+            constexpr int kSecondaries = 4;
+            std::atomic<int> saw_table{0};
+            std::vector<std::thread> secondaries;
+            for (int i = 0; i < kSecondaries; i++)
+                secondaries.emplace_back([&saw_table, i] {
+                    if (i % 2 == 0) {
+                        axv_api_wait_sealed();
+                    } else {
+                        while (!axv_api_is_sealed()) {
+                        }
+                    }
+                    if (axv_host_implements(axv_host_op_cpu_num) && axv_host_cpu_num() == 3)
+                        saw_table.fetch_add(1);
+                });
+            auto host = empty_table<axv_host_ops>();
+            host.cpu_num = three_cpus;
+            CHILD_EXPECT(axv_host_register(&host) == AXV_OK);
+            CHILD_EXPECT(axv_api_seal() == AXV_OK);
+            for (std::thread &t : secondaries)
+                t.join();
+            CHILD_EXPECT(saw_table.load() == kSecondaries);
             std::exit(0);
         },
         ::testing::ExitedWithCode(0), "");

@@ -7,7 +7,28 @@
 #error "an op list is expanded by the generators; include <axvisor_api/axvisor_api.h>"
 #endif
 
-/** @brief VM and vCPU queries and cross-vCPU interrupt injection. */
+/**
+ * @brief VM and vCPU queries and cross-vCPU interrupt injection.
+ *
+ * **Which INTIDs an injection targets.** Per-vCPU INTIDs (SGIs 0-15, PPIs 16-31, and LPIs
+ * the platform directs to one vCPU) belong to a vCPU: every platform makes them pending on
+ * exactly the vCPU named. Shared INTIDs (SPIs, 32-1019) belong to the VM, and a platform
+ * does one of three things with them, and documents which:
+ *  - *VMM-routed*: its VMM picks the vCPU, so the SPI is delivered like a per-vCPU INTID to
+ *    the vCPU named;
+ *  - *vGIC-routed*: the VM's virtual interrupt controller routes it where the guest's
+ *    routing registers send it; the vCPU argument must still name a vCPU of the VM
+ *    (AXV_ENOENT otherwise) but does not choose the target; an accepted SPI becomes pending
+ *    on exactly one vCPU;
+ *  - *refused*: AXV_EINVAL, when shared interrupts reach its vGIC by another path (for
+ *    example a component-defined area of the vGIC component).
+ * Components that must work on any platform inject per-vCPU INTIDs only.
+ *
+ * **Level-sensitive lines** are not this area's business: injection is an edge, "make
+ * pending". A line's level, its re-assertion after EOI and its deassertion are state of the
+ * VM's interrupt controller, which a device model reaches through that component's own
+ * (component-defined) area, not through the vmm area; so there is no deassert op.
+ */
 AXV_AREA_BEGIN(vmm)
 
 /**
@@ -48,12 +69,26 @@ AXV_OP(vmm, STATUS, int, active_vcpus, (axv_vm_id_t, vm_id, uint64_t *, mask))
 
 /**
  * @brief Makes a virtual interrupt pending on one vCPU, from any CPU.
+ *
+ * Injection may be asynchronous: a vCPU that runs on another physical CPU is often reached
+ * by posting a message to that CPU, and the call may return before the interrupt is
+ * pending there. AXV_OK promises three things, not that it is pending yet:
+ *  - accepted: the interrupt is queued for @p vcpu_id; no error about it comes later;
+ *  - never lost: it becomes pending for that vCPU (and for no other) even when the vCPU is
+ *    not running, its list registers are full, or more injections follow;
+ *  - in time: it is pending for the vCPU no later than the vCPU's next entry to the
+ *    guest; a vCPU in the guest at the time is made to exit (its CPU is kicked) and
+ *    re-enters with it pending, so it never waits for an unrelated exit.
+ * A synchronous platform, pending before returning, keeps this contract too. Injections
+ * of the same INTID that meet before it is taken may merge into one pending interrupt.
  * @param vm_id The target VM.
  * @param vcpu_id The target vCPU; it need not be running, nor on the calling CPU.
+ * For a shared INTID (SPI) "that vCPU" is where the platform's routing sends it: see the
+ * area's description.
  * @param irq The INTID to inject.
- * @return AXV_OK once the interrupt is pending for the vCPU; AXV_ENOENT for an unknown VM
- *         or vCPU; AXV_EINVAL for an INTID the platform cannot deliver; AXV_ENOSYS when
- *         not implemented.
+ * @return AXV_OK when accepted as above; AXV_ENOENT for an unknown VM or vCPU; AXV_EINVAL
+ *         for an INTID the platform cannot deliver (a shared one, on a platform that refuses
+ *         them); AXV_ENOSYS when not implemented.
  * @note Any context, including IRQ handlers and timer callbacks; thread-safe.
  */
 AXV_OP(vmm, STATUS, int, inject_interrupt,
@@ -68,8 +103,9 @@ AXV_OP(vmm, STATUS, int, inject_interrupt,
  * @param vm_id The target VM.
  * @param vcpu_mask Bit i selects vCPU i; an empty mask does nothing.
  * @param irq The INTID to inject.
- * @return AXV_OK when every selected vCPU has it pending; otherwise the first error
- *         (AXV_ENOENT for an unknown VM or vCPU, ...).
+ * @return AXV_OK when every selected vCPU accepted it, with the promises of
+ *         axv_vmm_inject_interrupt() (accepted, never lost, pending by each vCPU's next
+ *         guest entry); otherwise the first error (AXV_ENOENT for an unknown VM or vCPU, ...).
  * @note Any context; thread-safe.
  */
 AXV_OP(vmm, FALLBACK, int, inject_interrupt_to_vcpus,
@@ -80,7 +116,9 @@ AXV_OP(vmm, FALLBACK, int, inject_interrupt_to_vcpus,
  * timer interrupt (on GIC platforms the virtual timer PPI, INTID 27 by default).
  * @param vm_id The VM.
  * @param vcpu_id The vCPU.
- * @return AXV_OK; AXV_ENOENT for an unknown VM or vCPU; AXV_ENOSYS when not implemented.
+ * @return AXV_OK when the timer interrupt is accepted, with the promises of
+ *         axv_vmm_inject_interrupt(); AXV_ENOENT for an unknown VM or vCPU; AXV_ENOSYS when
+ *         not implemented.
  * @note Any context, typically a timer callback; thread-safe.
  */
 AXV_OP(vmm, STATUS, int, notify_vcpu_timer_expired, (axv_vm_id_t, vm_id, axv_vcpu_id_t, vcpu_id))

@@ -38,6 +38,8 @@ static int resolve_options(const struct axv_conformance_options *opts, struct ax
     run->margin_ns = AXV_CONFORMANCE_DEFAULT_TIMER_MARGIN_NS;
     run->vm_id = 0;
     run->irq = AXV_CONFORMANCE_DEFAULT_IRQ;
+    run->shared_routing = AXV_CONFORMANCE_SHARED_UNTESTED;
+    run->shared_irq = AXV_CONFORMANCE_DEFAULT_SHARED_IRQ;
     run->ctx = NULL;
     run->idle = NULL;
     run->irq_pending = NULL;
@@ -69,6 +71,11 @@ static int resolve_options(const struct axv_conformance_options *opts, struct ax
         run->vm_id = opts->vm_id;
         if (opts->irq != 0)
             run->irq = opts->irq;
+        if ((unsigned)opts->shared_routing > (unsigned)AXV_CONFORMANCE_SHARED_REFUSED)
+            return AXV_EINVAL;
+        run->shared_routing = opts->shared_routing;
+        if (opts->shared_irq != 0)
+            run->shared_irq = opts->shared_irq;
         run->ctx = opts->ctx;
         run->idle = opts->idle;
         run->irq_pending = opts->irq_pending;

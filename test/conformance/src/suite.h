@@ -41,6 +41,8 @@ struct axv_conf_run {
     axv_nanos_t margin_ns; /* how far ahead a case's first deadline lies, at first */
     axv_vm_id_t vm_id;
     axv_irq_t irq;
+    enum axv_conformance_shared_routing shared_routing;
+    axv_irq_t shared_irq;
     void *ctx;
     void (*idle)(void *ctx);
     bool (*irq_pending)(void *ctx, axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id, axv_irq_t irq);

@@ -49,6 +49,7 @@ const std::vector<std::string> kAllCases = {
     "vmm.notify_timer_expired",
     "vmm.inject_interrupt_delivered",
     "vmm.inject_to_vcpus_delivered",
+    "vmm.inject_shared",
     "host.cpu_num",
     "arch.read_vgicd_typer_stable",
     "arch.read_vgicd_iidr_stable",
@@ -100,6 +101,7 @@ class Conformance : public ::testing::Test {
         opts.idle = ref_idle;
         opts.irq_pending = ref_irq_pending;
         opts.report = record;
+        opts.shared_routing = AXV_CONFORMANCE_SHARED_TO_VCPU; // what ref_config{} does
         return opts;
     }
 
@@ -112,6 +114,15 @@ class Conformance : public ::testing::Test {
         for (const Report &r : reports)
             if (r.outcome == outcome)
                 names.insert(r.name);
+        return names;
+    }
+
+    // The vmm cases with that outcome.
+    std::set<std::string> vmm_with(axv_conformance_outcome outcome) const {
+        std::set<std::string> names;
+        for (const std::string &name : with(outcome))
+            if (name.rfind("vmm.", 0) == 0)
+                names.insert(name);
         return names;
     }
 
@@ -157,6 +168,21 @@ class Conformance : public ::testing::Test {
         if (skipped != 0)
             s += ", " + std::to_string(skipped) + " skipped";
         return s;
+    }
+
+    // Runs the suite on @p config twice, with the native inject_interrupt_to_vcpus and with
+    // the library's fallback, over @p areas (0: all), and hands each failure count to @p check.
+    template <typename Check>
+    void run_both_to_vcpus_paths(ref_config config, uint32_t areas, Check check) {
+        for (bool fallback : {false, true}) {
+            SCOPED_TRACE(fallback ? "inject_interrupt_to_vcpus by the fallback" : "native");
+            config.fallback_to_vcpus = fallback;
+            install(config);
+            reports.clear();
+            axv_conformance_options opts = options();
+            opts.areas = areas;
+            check(run(&opts));
+        }
     }
 
     std::vector<Report> reports;
@@ -406,10 +432,16 @@ INSTANTIATE_TEST_SUITE_P(
                   {"time.cancel_after_fire"},
                   {"time.cancel_before_expiry"}},
         FaultCase{REF_FAULT_TIMERS_NEVER_FIRE, "TimersNeverFire", kWaitingTimerCases},
-        FaultCase{REF_FAULT_INJECT_LOSES_IRQ, "InjectLosesIrq", {"vmm.inject_interrupt_delivered"}},
+        FaultCase{REF_FAULT_INJECT_LOSES_IRQ,
+                  "InjectLosesIrq",
+                  {"vmm.inject_interrupt_delivered", "vmm.inject_shared"}},
         FaultCase{REF_FAULT_CONSOLE_WRITES_SHORT, "ConsoleWritesShort", {"console.write_length"}},
         FaultCase{REF_FAULT_BAD_VM_NOT_ENOENT, "BadVmNotEnoent", {"vmm.vcpu_num"}},
-        FaultCase{REF_FAULT_TICKS_GO_BACKWARDS, "TicksGoBackwards", {"time.ticks_monotonic"}}),
+        FaultCase{REF_FAULT_TICKS_GO_BACKWARDS, "TicksGoBackwards", {"time.ticks_monotonic"}},
+        FaultCase{REF_FAULT_REMOTE_INJECT_LOST,
+                  "RemoteInjectLost",
+                  {"vmm.inject_interrupt_delivered", "vmm.inject_to_vcpus_delivered",
+                   "vmm.inject_shared"}}),
     [](const ::testing::TestParamInfo<FaultCase> &info) { return std::string(info.param.label); });
 
 // Makes the timer PPI pending on every vCPU of VM 0 (through notify_vcpu_timer_expired).
@@ -437,15 +469,144 @@ TEST_F(Conformance, StalePendingInterruptDoesNotHideALostInjection) {
     axv_conformance_options opts = options();
     opts.areas = AXV_CONFORMANCE_AREA(vmm);
     opts.irq = 27;
+    opts.shared_routing = AXV_CONFORMANCE_SHARED_UNTESTED; // SPI 32 is not made stale
     opts.report = record_and_make_stale;
     EXPECT_EQ(run(&opts), 2) << describe();
     EXPECT_EQ(with(AXV_CONFORMANCE_FAIL), (std::set<std::string>{"vmm.inject_interrupt_delivered",
                                                                  "vmm.inject_to_vcpus_delivered"}));
 }
 
+TEST_F(Conformance, AsynchronousInjectionConforms) {
+    // Injection into another vCPU returns before the interrupt is pending, as a message to
+    // another CPU does; the contract allows it, so the suite waits for it.
+    ref_config config{};
+    config.async_inject = true;
+    install(config);
+    ASSERT_EQ(axv_vmm_inject_interrupt(0, 1, AXV_CONFORMANCE_DEFAULT_IRQ), AXV_OK);
+    EXPECT_FALSE(ref_irq_pending(nullptr, 0, 1, AXV_CONFORMANCE_DEFAULT_IRQ)) << "not async";
+    for (int step = 0; step < 3; step++)
+        ref_idle(nullptr);
+    EXPECT_TRUE(ref_irq_pending(nullptr, 0, 1, AXV_CONFORMANCE_DEFAULT_IRQ));
+
+    run_both_to_vcpus_paths(config, 0, [this](int failed) {
+        EXPECT_EQ(failed, 0) << describe();
+        EXPECT_EQ(result.passed, kAllCases.size());
+    });
+}
+
+TEST_F(Conformance, AsynchronousInjectionThatLosesItsMessagesFails) {
+    // The same platform, but the posted injections never arrive: waiting must not hide it.
+    ref_config config{};
+    config.async_inject = true;
+    config.fault = REF_FAULT_REMOTE_INJECT_LOST;
+    run_both_to_vcpus_paths(config, AXV_CONFORMANCE_AREA(vmm), [this](int failed) {
+        EXPECT_EQ(failed, 3) << describe();
+        EXPECT_EQ(with(AXV_CONFORMANCE_FAIL),
+                  (std::set<std::string>{"vmm.inject_interrupt_delivered",
+                                         "vmm.inject_to_vcpus_delivered", "vmm.inject_shared"}));
+        for (const Report &r : reports)
+            if (r.name == "vmm.inject_interrupt_delivered") {
+                EXPECT_EQ(r.detail, "inject_interrupt returned AXV_OK but INTID 22 was not "
+                                    "pending on vCPU 1 within the timer budget");
+            }
+    });
+}
+
+// An observation hook for a platform that misroutes: whenever another vCPU's interrupt has
+// shown, the next poll of vCPU 0 shows it too.
+bool echo_to_vcpu0 = false;
+bool pending_with_echo(void *, axv_vm_id_t vm, axv_vcpu_id_t vcpu, axv_irq_t irq) {
+    bool got = ref_irq_pending(nullptr, vm, vcpu, irq);
+    if (vcpu != 0 && got)
+        echo_to_vcpu0 = true;
+    if (vcpu == 0 && echo_to_vcpu0) {
+        echo_to_vcpu0 = false;
+        return true;
+    }
+    return got;
+}
+
+TEST_F(Conformance, DeliveryToAVcpuThatWasNotTargetedFails) {
+    // The wait watches every vCPU, not only the target, even when delivery is late.
+    ref_config config{};
+    config.async_inject = true;
+    install(config);
+    echo_to_vcpu0 = false;
+    axv_conformance_options opts = options();
+    opts.areas = AXV_CONFORMANCE_AREA(vmm);
+    opts.irq_pending = pending_with_echo;
+    opts.shared_routing = AXV_CONFORMANCE_SHARED_UNTESTED; // the per-vCPU INTID is enough
+    EXPECT_EQ(run(&opts), 1) << describe();
+    EXPECT_EQ(with(AXV_CONFORMANCE_FAIL), std::set<std::string>{"vmm.inject_interrupt_delivered"});
+    for (const Report &r : reports)
+        if (r.outcome == AXV_CONFORMANCE_FAIL) {
+            EXPECT_EQ(r.detail,
+                      "an interrupt injected into another vCPU made pending INTID 22 on vCPU 0");
+        }
+}
+
+// The shared-interrupt case checks what the options say the platform does with an SPI.
+struct SharedCase {
+    ref_spi_mode platform;
+    axv_conformance_shared_routing said;
+    bool passes;
+};
+
+std::string shared_case_name(const ::testing::TestParamInfo<SharedCase> &info) {
+    static const char *const platform[] = {"ToVcpu", "ByVgic", "Refused", "ToAll"};
+    static const char *const said[] = {"Untested", "SaidToVcpu", "SaidByVgic", "SaidRefused"};
+    return std::string(platform[info.param.platform]) + said[info.param.said];
+}
+
+class SharedRouting : public Conformance, public ::testing::WithParamInterface<SharedCase> {};
+
+TEST_P(SharedRouting, TheSharedCaseChecksWhatTheOptionsSay) {
+    ref_config config{};
+    config.spi_mode = GetParam().platform;
+    config.async_inject = true; // delivery to any vCPU but 0 comes later
+    install(config);
+    axv_conformance_options opts = options();
+    opts.areas = AXV_CONFORMANCE_AREA(vmm);
+    opts.shared_routing = GetParam().said;
+    bool passes = GetParam().passes;
+    EXPECT_EQ(run(&opts), passes ? 0 : 1) << describe();
+    EXPECT_EQ(with(AXV_CONFORMANCE_FAIL),
+              passes ? std::set<std::string>{} : std::set<std::string>{"vmm.inject_shared"})
+        << describe();
+    EXPECT_EQ(vmm_with(AXV_CONFORMANCE_SKIP), std::set<std::string>{}) << describe();
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Platforms, SharedRouting,
+    ::testing::Values(SharedCase{REF_SPI_TO_VCPU, AXV_CONFORMANCE_SHARED_TO_VCPU, true},
+                      SharedCase{REF_SPI_BY_VGIC, AXV_CONFORMANCE_SHARED_BY_VGIC, true},
+                      SharedCase{REF_SPI_REFUSED, AXV_CONFORMANCE_SHARED_REFUSED, true},
+                      // One vCPU each time is also "exactly one".
+                      SharedCase{REF_SPI_TO_VCPU, AXV_CONFORMANCE_SHARED_BY_VGIC, true},
+                      SharedCase{REF_SPI_BY_VGIC, AXV_CONFORMANCE_SHARED_TO_VCPU, false},
+                      SharedCase{REF_SPI_REFUSED, AXV_CONFORMANCE_SHARED_TO_VCPU, false},
+                      SharedCase{REF_SPI_TO_VCPU, AXV_CONFORMANCE_SHARED_REFUSED, false},
+                      // One injection must not become several interrupts.
+                      SharedCase{REF_SPI_TO_ALL, AXV_CONFORMANCE_SHARED_BY_VGIC, false}),
+    shared_case_name);
+
+TEST_F(Conformance, SharedCaseIsSkippedUnlessTheOptionsSayHowSpisAreRouted) {
+    install();
+    axv_conformance_options opts = options();
+    opts.areas = AXV_CONFORMANCE_AREA(vmm);
+    opts.shared_routing = AXV_CONFORMANCE_SHARED_UNTESTED;
+    EXPECT_EQ(run(&opts), 0) << describe();
+    EXPECT_EQ(vmm_with(AXV_CONFORMANCE_SKIP), std::set<std::string>{"vmm.inject_shared"});
+    for (const Report &r : reports)
+        if (r.name == "vmm.inject_shared") {
+            EXPECT_EQ(r.detail, "the options do not say how the platform treats shared INTIDs "
+                                "(shared_routing)");
+        }
+}
+
 TEST_F(Conformance, EveryFaultIsCovered) {
     // A fault added to the reference platform needs its row above.
-    EXPECT_EQ(static_cast<int>(REF_FAULT_COUNT), 15);
+    EXPECT_EQ(static_cast<int>(REF_FAULT_COUNT), 16);
 }
 
 TEST_F(Conformance, PlatformWithoutVmmSkipsVmmCases) {
@@ -464,7 +625,7 @@ TEST_F(Conformance, PlatformWithoutVmmSkipsVmmCases) {
             EXPECT_EQ(r.outcome, AXV_CONFORMANCE_PASS) << r.name << ": " << r.detail;
         }
     }
-    EXPECT_EQ(vmm_cases, 7u);
+    EXPECT_EQ(vmm_cases, 8u);
     EXPECT_EQ(result.skipped, vmm_cases);
     EXPECT_EQ(check_output(), count_line(kAllCases.size() - vmm_cases, 0, vmm_cases));
 }
@@ -475,13 +636,13 @@ TEST_F(Conformance, DeliveryCasesSkipWithoutObservationHook) {
     opts.irq_pending = nullptr;
     EXPECT_EQ(run(&opts), 0) << describe();
     const std::set<std::string> delivery = {"vmm.inject_interrupt_delivered",
-                                            "vmm.inject_to_vcpus_delivered"};
+                                            "vmm.inject_to_vcpus_delivered", "vmm.inject_shared"};
     EXPECT_EQ(with(AXV_CONFORMANCE_SKIP), delivery);
     for (const Report &r : reports)
         if (delivery.count(r.name) != 0) {
             EXPECT_EQ(r.detail, "no irq_pending hook in the options to observe delivery");
         }
-    EXPECT_EQ(check_output(), count_line(kAllCases.size() - 2, 0, 2));
+    EXPECT_EQ(check_output(), count_line(kAllCases.size() - 3, 0, 3));
 }
 
 TEST_F(Conformance, DeselectedAreasAreSkipped) {
@@ -547,7 +708,9 @@ TEST_F(Conformance, ContiguousAlignmentIsSkippedWhenNoAlignedRunIsFree) {
 
 TEST_F(Conformance, BadOptionsAreRefusedWithoutRunning) {
     install();
-    std::vector<axv_conformance_options> bad(7, options());
+    std::vector<axv_conformance_options> bad(8, options());
+    bad[7].shared_routing =
+        static_cast<axv_conformance_shared_routing>(AXV_CONFORMANCE_SHARED_REFUSED + 1);
     bad[5].timer_margin_ns = AXV_CONFORMANCE_MIN_TIMER_MARGIN_NS - 1u;
     bad[6].timer_margin_ns = AXV_CONFORMANCE_MAX_TIMER_MARGIN_NS + 1u;
     bad[0].areas = AXV_CONFORMANCE_ALL_AREAS + 1u;
@@ -578,11 +741,11 @@ TEST_F(Conformance, NullOptionsRunWithDefaults) {
     install(config);
     EXPECT_EQ(axv_conformance_run(nullptr, &result), 0) << ref_console_output();
     EXPECT_EQ(result.failed, 0u);
-    EXPECT_EQ(result.skipped, 2u) << "only the delivery cases, for want of a hook";
-    EXPECT_EQ(result.passed, kAllCases.size() - 2);
+    EXPECT_EQ(result.skipped, 3u) << "only the delivery cases, for want of a hook or routing";
+    EXPECT_EQ(result.passed, kAllCases.size() - 3);
     std::vector<std::string> lines = lines_of(ref_console_output());
     ASSERT_FALSE(lines.empty());
-    EXPECT_EQ(lines.back(), count_line(kAllCases.size() - 2, 0, 2));
+    EXPECT_EQ(lines.back(), count_line(kAllCases.size() - 3, 0, 3));
     EXPECT_EQ(axv_conformance_run(nullptr, nullptr), 0);
 }
 

@@ -15,6 +15,8 @@ void ref_time_stop(void);
 extern const struct axv_time_ops ref_time_ops;
 
 void ref_vmm_reset(void);
+/* One idle step: in asynchronous mode, posted injections become pending after a few. */
+void ref_vmm_step(void);
 /* The vmm table, with or without the native inject_interrupt_to_vcpus. */
 const struct axv_vmm_ops *ref_vmm_table(bool native_to_vcpus);
 

@@ -46,6 +46,12 @@ static size_t read_bytes(void *buf, size_t len) {
     return 0;
 }
 
+void ref_idle(void *ctx) {
+    (void)ctx;
+    ref_time_step();
+    ref_vmm_step();
+}
+
 void ref_platform_stop(void) {
     ref_time_stop();
 }

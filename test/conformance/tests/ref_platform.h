@@ -33,15 +33,27 @@ enum ref_fault {
     REF_FAULT_CONSOLE_WRITES_SHORT,        /* write_bytes writes at most 16 bytes */
     REF_FAULT_BAD_VM_NOT_ENOENT,           /* vcpu_num of an unknown VM: AXV_OK, 0 vCPUs */
     REF_FAULT_TICKS_GO_BACKWARDS,          /* repeated reads between clock steps go back a tick */
+    REF_FAULT_REMOTE_INJECT_LOST,          /* injecting into a vCPU but 0 says AXV_OK, loses it */
     REF_FAULT_COUNT
+};
+
+/* What inject_interrupt does with a shared INTID (an SPI, 32 and up). */
+enum ref_spi_mode {
+    REF_SPI_TO_VCPU, /* delivered to the vCPU named, as a per-vCPU INTID */
+    REF_SPI_BY_VGIC, /* delivered to the VM's last vCPU, where its "guest" routes SPIs */
+    REF_SPI_REFUSED, /* AXV_EINVAL */
+    REF_SPI_TO_ALL   /* broken: delivered to every vCPU at once */
 };
 
 struct ref_config {
     enum ref_fault fault;
     bool without_vmm;       /* install no vmm table */
     bool fallback_to_vcpus; /* leave inject_interrupt_to_vcpus to the library fallback */
-    bool self_clocked;      /* the clock steps (and timers fire) on every clock read */
-    bool threaded;          /* real clock; timers fire on a service thread */
+    enum ref_spi_mode spi_mode;
+    bool async_inject; /* injection into a vCPU but 0 is pending only a few idle steps
+                          after the call returns (simulated clock only) */
+    bool self_clocked; /* the clock steps (and timers fire) on every clock read */
+    bool threaded;     /* real clock; timers fire on a service thread */
     /* Host stalls, as a loaded machine causes them; not faults. */
     axv_nanos_t arm_stall_ns;  /* register_timer returns this much later (simulated: the
                                   clock jumps and due timers fire; threaded: it sleeps) */
@@ -53,7 +65,8 @@ int ref_platform_install(const struct ref_config *config);
 /* Stops the threaded mode's service thread, if one runs. */
 void ref_platform_stop(void);
 
-/* The idle hook: advances the clock one step and fires due timers. */
+/* The idle hook: advances the clock one step, fires due timers and moves asynchronous
+ * injections along. */
 void ref_idle(void *ctx);
 /* The irq_pending hook: tests and clears the pending bit. */
 bool ref_irq_pending(void *ctx, axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id, axv_irq_t irq);

@@ -238,11 +238,6 @@ static int cancel_timer(axv_timer_token_t token) {
     return rc;
 }
 
-void ref_idle(void *ctx) {
-    (void)ctx;
-    ref_time_step();
-}
-
 const struct axv_time_ops ref_time_ops = {
     .hdr = AXV_OPS_HDR_INIT(struct axv_time_ops),
     .current_ticks = current_ticks,

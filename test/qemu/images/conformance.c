@@ -43,6 +43,8 @@ int axv_qemu_main(void) {
         /* Enough for QEMU's -m up to 256M: the exhaustion case then runs too. */
         .max_frames = 65536,
         .irq_pending = irq_pending,
+        /* The platform writes an SPI into the named vCPU's list registers, like a PPI. */
+        .shared_routing = AXV_CONFORMANCE_SHARED_TO_VCPU,
         .timer_budget_ns = cmdline_timer_budget_ns(DEFAULT_BUDGET_NS),
     };
     if (opts.timer_budget_ns > AXV_CONFORMANCE_MAX_TIMER_BUDGET_NS)

@@ -82,8 +82,30 @@ enum axv_conformance_area_index {
 #define AXV_CONFORMANCE_TIMER_RETRIES 4u
 /** @brief The factor by which each retry widens the timer margin. */
 #define AXV_CONFORMANCE_TIMER_MARGIN_GROWTH 4u
-/** @brief INTID injected by the vmm cases when axv_conformance_options::irq is 0: SPI 32. */
-#define AXV_CONFORMANCE_DEFAULT_IRQ 32u
+/**
+ * @brief INTID injected by the vmm cases when axv_conformance_options::irq is 0: PPI 22, a
+ * per-vCPU INTID, which every platform delivers to the vCPU named (see the vmm area).
+ */
+#define AXV_CONFORMANCE_DEFAULT_IRQ 22u
+/** @brief Shared INTID of the shared-interrupt case when axv_conformance_options::shared_irq
+ *  is 0: SPI 32. */
+#define AXV_CONFORMANCE_DEFAULT_SHARED_IRQ 32u
+
+/**
+ * @brief What the platform does with a shared INTID (an SPI) given to inject_interrupt, as
+ * the vmm area's description lists; it decides what the case `vmm.inject_shared` checks.
+ */
+enum axv_conformance_shared_routing {
+    /** Not said: `vmm.inject_shared` is skipped. */
+    AXV_CONFORMANCE_SHARED_UNTESTED,
+    /** VMM-routed: the SPI becomes pending on the vCPU named, and only there. */
+    AXV_CONFORMANCE_SHARED_TO_VCPU,
+    /** vGIC-routed: whichever vCPU is named, it becomes pending on exactly one vCPU (the
+     *  case ends by waiting one more timer budget for stray copies). */
+    AXV_CONFORMANCE_SHARED_BY_VGIC,
+    /** Refused: inject_interrupt answers AXV_EINVAL. */
+    AXV_CONFORMANCE_SHARED_REFUSED
+};
 
 /** @brief What became of one case. */
 enum axv_conformance_outcome {
@@ -118,6 +140,9 @@ struct axv_conformance_options {
      * (a loaded CI machine, an emulator). While waiting, a jump of the clock between two
      * polls by more than the margin means the suite itself was not running (the host
      * stalled it): the excess is not counted, up to 9 budgets, so every wait still ends.
+     * The delivery cases use the same budget: injection may complete after the injecting
+     * call returns (a message to another CPU), so they wait this long from the call for the
+     * interrupt to become pending before failing it as lost.
      */
     axv_nanos_t timer_budget_ns;
     /**
@@ -137,7 +162,8 @@ struct axv_conformance_options {
     /** VM the vmm cases query and inject into (default 0). (axv_vm_id_t)-1 is invalid: the
      *  suite uses it as the unknown VM. */
     axv_vm_id_t vm_id;
-    /** INTID the vmm cases inject; 0 means AXV_CONFORMANCE_DEFAULT_IRQ. */
+    /** INTID the vmm cases inject; 0 means AXV_CONFORMANCE_DEFAULT_IRQ. Choose a per-vCPU
+     *  one (SGI or PPI): the cases expect it on the vCPU they name. */
     axv_irq_t irq;
     /** Passed unchanged to every hook below. */
     void *ctx;
@@ -149,8 +175,12 @@ struct axv_conformance_options {
     void (*idle)(void *ctx);
     /**
      * Optional: tells whether @p irq became pending for vCPU @p vcpu_id of VM @p vm_id since
-     * the last call for that triple, and consumes it. The delivery cases need it; without
-     * it they are skipped.
+     * the last call for that triple, and consumes it. The delivery cases need it (and the
+     * time area's current_ticks and ticks_to_nanos, to wait); without it they are skipped.
+     * They call it over and over, for every vCPU, until the injected INTID shows on its
+     * targets or the timer budget runs out, so it may answer false until an asynchronous
+     * injection has reached the vCPU; an INTID that shows on a vCPU that was not targeted
+     * fails the case.
      */
     bool (*irq_pending)(void *ctx, axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id, axv_irq_t irq);
     /**
@@ -160,6 +190,11 @@ struct axv_conformance_options {
      */
     void (*report)(void *ctx, const char *name, enum axv_conformance_outcome outcome,
                    const char *detail);
+    /** How the platform treats shared INTIDs; 0 (AXV_CONFORMANCE_SHARED_UNTESTED) skips the
+     *  shared-interrupt case. Values beyond AXV_CONFORMANCE_SHARED_REFUSED are invalid. */
+    enum axv_conformance_shared_routing shared_routing;
+    /** Shared INTID that case injects; 0 means AXV_CONFORMANCE_DEFAULT_SHARED_IRQ. */
+    axv_irq_t shared_irq;
 };
 
 /** @brief How many cases passed, failed and were skipped. */
@@ -180,7 +215,7 @@ struct axv_conformance_result {
  * @return The number of failed cases (0: the platform conforms); AXV_EINVAL, printing
  *         nothing, for options out of range (unknown area bits, a memory budget below
  *         AXV_CONFORMANCE_MIN_FRAMES, a timer budget or margin out of range, vm_id
- *         (axv_vm_id_t)-1).
+ *         (axv_vm_id_t)-1, an unknown shared_routing).
  * @note Call it from thread context on one CPU, with interrupts enabled so timer callbacks
  *       can run while it waits, and while nothing else uses the frames, timers or VM it
  *       exercises. Not reentrant: one run at a time. Timer callbacks it arms may run in an
