@@ -29,8 +29,9 @@
 #define PROOF_TH_GROW_INSERTS 17
 #define PROOF_TH_DEADLINES 2
 
-static void proof_th_callback(void *arg) {
+static void proof_th_callback(void *arg, axv_nanos_t now_ns) {
     (void)arg;
+    (void)now_ns;
 }
 
 /* Heap order and links: every pending entry's parent comes first, and heap and slab point
