@@ -776,11 +776,11 @@ TEST_F(Conformance, EmptyPlatformSkipsEverythingAndPrintsNothing) {
     // Only the console: everything else must be skipped, never called (a value op's default
     // is fatal).
     install();
-    ASSERT_EQ(axv_memory_reset(), AXV_OK);
-    ASSERT_EQ(axv_time_reset(), AXV_OK);
-    ASSERT_EQ(axv_vmm_reset(), AXV_OK);
-    ASSERT_EQ(axv_host_reset(), AXV_OK);
-    ASSERT_EQ(axv_arch_reset(), AXV_OK);
+    axv_console_ops console{};
+    ASSERT_EQ(axv_console_get(&console), AXV_OK);
+#define AXV_EACH_AREA(area) ASSERT_EQ(axv_##area##_reset(), AXV_OK);
+#include <axvisor_api/each_area.h>
+    ASSERT_EQ(axv_console_register(&console), AXV_OK);
     axv_conformance_options opts = options();
     EXPECT_EQ(run(&opts), 0) << describe();
     EXPECT_EQ(with(AXV_CONFORMANCE_PASS), std::set<std::string>{"console.write_length"});
