@@ -116,7 +116,7 @@ def timer_seeds():
 
 # fuzz_registry.c: steps below; an area's table is one byte per op (0 NULL, 1 default,
 # 2 and 3 stand-ins) and two header changes of 5 bytes each.
-AREAS = ["memory", "time", "vmm", "host", "arch", "console", "vgic"]
+AREAS = ["memory", "time", "vmm", "host", "gic", "console", "vgic"]
 OP_LISTS = {a: ROOT / "include/axvisor_api/ops" / f"{a}.h" for a in AREAS[:6]}
 OP_LISTS["vgic"] = ROOT / "test/custom_area/include/demo_vgic/ops.h"
 
@@ -175,7 +175,7 @@ def registry_seeds():
         + r_install({"host": (3, (KEEP, KEEP)), "time": (3, ((1, 0), KEEP))})
         + r_install({"memory": (0, (KEEP, KEEP)), "console": (3, ((9, 0),))}),
         "seal": r_register("host", 2) + r_register("vgic", 3) + SEAL + r_register("memory", 2)
-        + r_reset("host") + r_install({"arch": (2, (KEEP, KEEP))}) + r_nulls("vmm") + SEAL,
+        + r_reset("host") + r_install({"gic": (2, (KEEP, KEEP))}) + r_nulls("vmm") + SEAL,
         "reset_mix": r_register("vgic", 1, ((3, 2), KEEP)) + r_register("time", 0)
         + r_reset("vgic") + r_nulls("console") + r_register("console", 3, ((5, 24), KEEP))
         + r_reset("time"),

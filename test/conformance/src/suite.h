@@ -146,7 +146,7 @@ extern const struct axv_conf_area_cases axv_conf_memory_cases;
 extern const struct axv_conf_area_cases axv_conf_time_cases;
 extern const struct axv_conf_area_cases axv_conf_vmm_cases;
 extern const struct axv_conf_area_cases axv_conf_host_cases;
-extern const struct axv_conf_area_cases axv_conf_arch_cases;
+extern const struct axv_conf_area_cases axv_conf_gic_cases;
 extern const struct axv_conf_area_cases axv_conf_console_cases;
 
 #define AXV_CONF_COUNT(array) (sizeof(array) / sizeof((array)[0]))

@@ -51,10 +51,10 @@ const std::vector<std::string> kAllCases = {
     "vmm.inject_to_vcpus_delivered",
     "vmm.inject_shared",
     "host.cpu_num",
-    "arch.read_vgicd_typer_stable",
-    "arch.read_vgicd_iidr_stable",
-    "arch.host_gicd_base_stable",
-    "arch.host_gicr_base_stable",
+    "gic.read_vgicd_typer_stable",
+    "gic.read_vgicd_iidr_stable",
+    "gic.host_gicd_base_stable",
+    "gic.host_gicr_base_stable",
     "console.write_length",
 };
 
