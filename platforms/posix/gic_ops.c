@@ -7,9 +7,9 @@
 #include "vm_table.h"
 
 /* The value ops' guard: the message names the op, as the platform's rules ask. */
-#define REQUIRE_STARTED(op)                                               \
-    do {                                                                  \
-        if (!axv_posix_vmm_started())                                     \
+#define REQUIRE_STARTED(op)                                              \
+    do {                                                                 \
+        if (!axv_posix_vmm_started())                                    \
             axv_fatal("gic." #op ": the posix platform is not started"); \
     } while (0)
 

@@ -93,7 +93,7 @@ int probe_poke_then(int code) {
     X(tail, probe_register_timer, time, register_timer)                     \
     X(tail, probe_vcpu_num, vmm, vcpu_num)                                  \
     X(tail, probe_to_vcpus, vmm, inject_interrupt_to_vcpus)                 \
-    X(tail, probe_read_vgicd_typer, gic, read_vgicd_typer)                 \
+    X(tail, probe_read_vgicd_typer, gic, read_vgicd_typer)                  \
     X(tail, probe_write_bytes, console, write_bytes)                        \
     X(tail, probe_poke, probe, poke)                                        \
     X(call, probe_alloc_frame_plus1, memory, alloc_frame)                   \
