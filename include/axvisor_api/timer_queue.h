@@ -157,7 +157,9 @@ int axv_timer_queue_cancel(struct axv_timer_queue *q, axv_timer_token_t token);
 /**
  * @brief Cancels a timer among a port's queues, the one its token names:
  *        axv_time_cancel_timer() in one call.
- * @param queues The port's queues, queue i initialised with id i.
+ * @param queues The port's queues, queue i initialised with id i. A queue never
+ *        initialised (zero-filled, a CPU that never came online) refuses every token
+ *        without calling a hook.
  * @param count How many.
  * @param token The timer's token.
  * @return As axv_timer_queue_cancel(); AXV_ENOENT also when the token names no queue of
@@ -185,7 +187,8 @@ static inline uint32_t axv_timer_queue_token_owner(axv_timer_token_t token) {
  * (ties in registration order), each taken off the queue under the lock and run without it,
  * with the clock read just before; a callback may register or cancel timers. Timers
  * registered while this runs wait for the next expiry (even when already due: @c program
- * then fires at once), so one call runs at most the pool's size of callbacks.
+ * then fires at once), and so do timers ordered after them; one call thus runs at most
+ * the pool's size of callbacks, however callbacks re-arm.
  * @param q The calling CPU's queue.
  * @return How many callbacks ran (0 for a NULL @p q).
  * @note On the owner CPU, IRQ context (or with its timer's IRQ masked).
