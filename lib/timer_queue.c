@@ -150,7 +150,10 @@ int axv_timer_queue_cancel(struct axv_timer_queue *q, axv_timer_token_t token) {
     uint32_t node = (uint32_t)token & NODE_MASK;
     uint32_t generation = (uint32_t)(token >> 32);
     /* Generation 0 is never issued: token 0 and other never-issued values end here. The id
-     * and capacity are fixed at init, so they need no lock. */
+     * and capacity need no lock: (1) init writes them before q issues any token and never
+     * again; (2) a caller holding a token of q got it after that, through whatever passed it
+     * along, so (3) these reads happen after init. A zero-filled q (never initialised) has
+     * capacity 0 and is refused here, before its hooks are needed. */
     if (generation == 0 || axv_timer_queue_token_owner(token) != q->id || node >= q->capacity)
         return AXV_ENOENT;
     int rc = AXV_ENOENT;

@@ -277,6 +277,21 @@ TEST_F(TimerQueueTest, CancelAmongRoutesByTheTokensQueue) {
     EXPECT_FALSE(axv_timer_queue_next_deadline(&queues[2], &next));
 }
 
+TEST_F(TimerQueueTest, AQueueNeverInitialisedRefusesEveryTokenWithoutItsHooks) {
+    // Slot 1 is a CPU that never came online: zero-filled, its hooks NULL (a call would crash).
+    axv_timer_queue queues[2] = {};
+    axv_timer_queue_node pool[kCapacity];
+    ASSERT_EQ(init(&queues[0], 0, pool, kCapacity), AXV_OK);
+    axv_timer_token_t t = 0;
+    ASSERT_EQ(axv_timer_queue_register(&queues[0], 10, record, nullptr, &t), AXV_OK);
+    // The same node and generation, naming queue 1.
+    axv_timer_token_t forged = t + (1ull << AXV_TIMER_QUEUE_NODE_BITS);
+    ASSERT_EQ(axv_timer_queue_token_owner(forged), 1u);
+    EXPECT_EQ(axv_timer_queue_cancel_among(queues, 2, forged), AXV_ENOENT);
+    EXPECT_EQ(axv_timer_queue_cancel(&queues[1], forged), AXV_ENOENT);
+    EXPECT_EQ(axv_timer_queue_cancel_among(queues, 2, t), AXV_OK);
+}
+
 TEST_F(TimerQueueTest, AGenerationThatCannotGrowRetiresItsNode) {
     axv_timer_queue_node one[1];
     axv_timer_queue q;
