@@ -185,13 +185,13 @@ size_t axv_timer_queue_expire(struct axv_timer_queue *q) {
      * others runs at most once, so the loop ends after at most capacity callbacks even when
      * callbacks keep re-arming in the past. */
     uint64_t bound = q->next_seq;
-    for (;;) {
-        axv_nanos_t now = q->hooks->now(q->ctx);
-        if (q->pending == 0)
-            break;
+    while (q->pending != 0) {
         uint32_t node = q->nodes[0].heap;
         struct axv_timer_queue_node *n = &q->nodes[node];
-        if (n->deadline > now || n->seq >= bound)
+        if (n->seq >= bound)
+            break;
+        axv_nanos_t now = q->hooks->now(q->ctx);
+        if (n->deadline > now)
             break;
         axv_timer_fn fn = n->fn;
         void *arg = n->arg;
