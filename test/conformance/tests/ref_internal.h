@@ -20,4 +20,7 @@ void ref_vmm_step(void);
 /* The vmm table, with or without the native inject_interrupt_to_vcpus. */
 const struct axv_vmm_ops *ref_vmm_table(bool native_to_vcpus);
 
+void ref_host_irq_reset(void);
+extern const struct axv_host_irq_ops ref_host_irq_ops;
+
 #endif /* AXV_CONFORMANCE_REF_INTERNAL_H */

@@ -84,6 +84,7 @@ int ref_platform_install(const struct ref_config *config) {
     ref_memory_reset();
     ref_time_reset();
     ref_vmm_reset();
+    ref_host_irq_reset();
 
     int rc;
 #define AXV_EACH_AREA(area)                    \
@@ -98,6 +99,7 @@ int ref_platform_install(const struct ref_config *config) {
         .host = &host,
         .arch = &arch,
         .console = &console,
+        .host_irq = &ref_host_irq_ops,
     };
     return axv_platform_install(&platform);
 }
