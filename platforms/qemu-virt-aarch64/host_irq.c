@@ -44,10 +44,12 @@ int axv_qemu_host_irq_unregister_handler(axv_irq_t irq) {
     int rc = check(irq, AXV_EPERM);
     if (rc != AXV_OK)
         return rc;
-    /* Disabled first, so no new interrupt of the line is signalled while it goes. A refusal
-     * below (no handler, or called from the handler itself) leaves the line disabled, which
-     * is what a line without an owner should be anyway, and harmless for the handler's own
-     * call since handle completes it regardless. */
+    /* Refusals first, so they change nothing; then the line is disabled before its handler
+     * goes, so no new interrupt of it is signalled meanwhile. (An unregister racing another
+     * for the same line gets AXV_ENOENT from the table.) */
+    rc = axv_qemu_hirq_may_unregister(irq);
+    if (rc != AXV_OK)
+        return rc;
     set_enabled(irq, false);
     return axv_qemu_hirq_unregister(irq);
 }

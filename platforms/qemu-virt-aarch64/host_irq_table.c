@@ -38,6 +38,15 @@ int axv_qemu_hirq_register(axv_irq_t irq, axv_host_irq_fn fn, void *arg) {
     return rc;
 }
 
+int axv_qemu_hirq_may_unregister(axv_irq_t irq) {
+    if (running_on[this_cpu()->index] == irq + 1u)
+        return AXV_EBUSY;
+    uint64_t flags = lock_irqsave(&lock);
+    bool has = table[irq].fn != NULL;
+    unlock_irqrestore(&lock, flags);
+    return has ? AXV_OK : AXV_ENOENT;
+}
+
 int axv_qemu_hirq_unregister(axv_irq_t irq) {
     if (running_on[this_cpu()->index] == irq + 1u)
         return AXV_EBUSY;
