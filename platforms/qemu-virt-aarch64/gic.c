@@ -93,17 +93,6 @@ void axv_qemu_gic_cpu_start(void) {
     isb();
 }
 
-/* The calling CPU's PPIs (and SGIs) live in its own redistributor's SGI_base frame. Found
- * again each time: this runs only during bring-up, so nothing needs to remember it. */
-void axv_qemu_gic_enable_ppi(uint32_t intid) {
-    uintptr_t sgi_base = find_redistributor() + GICR_SGI_OFFSET;
-    uint32_t bit = 1u << intid;
-    mmio_write32(sgi_base + GICR_IGROUPR0, mmio_read32(sgi_base + GICR_IGROUPR0) | bit);
-    /* Byte access: IPRIORITYR holds one byte per INTID. */
-    *(volatile uint8_t *)(uintptr_t)(sgi_base + GICR_IPRIORITYR + intid) = IRQ_PRIORITY;
-    mmio_write32(sgi_base + GICR_ISENABLER0, bit);
-}
-
 uint32_t axv_qemu_gic_num_intids(void) {
     /* ITLinesNumber N: INTIDs up to 32 * (N + 1) - 1, of which 1020 and up are special. */
     uint32_t lines =
@@ -111,8 +100,11 @@ uint32_t axv_qemu_gic_num_intids(void) {
     return lines < QEMU_GIC_INTID_SPECIAL ? lines : QEMU_GIC_INTID_SPECIAL;
 }
 
-/* An SGI or PPI: the calling CPU's redistributor. Disabling waits for GICR_CTLR.RWP, so that
- * once this returns the interrupt can no longer be signalled. */
+/* An SGI or PPI: they live in the calling CPU's own redistributor's SGI_base frame, found
+ * again each time (a walk over at most one frame per CPU: enables are rare, so nothing needs
+ * to remember it). Disabling waits for GICR_CTLR.RWP, so that once this returns the
+ * interrupt can no longer be signalled. GICR_IGROUPR0 is a read-modify-write: callers keep
+ * this CPU's interrupts out (bring-up runs before they are on; host_irq.c masks them). */
 static void set_private_enabled(uint32_t intid, bool on) {
     uintptr_t rd = find_redistributor();
     uintptr_t sgi_base = rd + GICR_SGI_OFFSET;
@@ -124,8 +116,13 @@ static void set_private_enabled(uint32_t intid, bool on) {
         return;
     }
     mmio_write32(sgi_base + GICR_IGROUPR0, mmio_read32(sgi_base + GICR_IGROUPR0) | bit);
+    /* Byte access: IPRIORITYR holds one byte per INTID. */
     *(volatile uint8_t *)(uintptr_t)(sgi_base + GICR_IPRIORITYR + intid) = IRQ_PRIORITY;
     mmio_write32(sgi_base + GICR_ISENABLER0, bit);
+}
+
+void axv_qemu_gic_enable_ppi(uint32_t intid) {
+    set_private_enabled(intid, true);
 }
 
 /* An SPI: the distributor, routed to the CPU that enables it (GICD_IROUTER with
