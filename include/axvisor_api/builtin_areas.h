@@ -27,7 +27,7 @@
 #include <axvisor_api/ops/time.h>
 #include <axvisor_api/ops/vmm.h>
 #include <axvisor_api/ops/host.h>
-#include <axvisor_api/ops/arch.h>
+#include <axvisor_api/ops/gic.h>
 #include <axvisor_api/ops/console.h>
 #include <axvisor_api/ops/host_irq.h>
 

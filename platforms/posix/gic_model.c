@@ -1,5 +1,5 @@
 /* The modelled GICv3: a distributor whose identity follows the configuration. A leaf: the
- * arch ops (arch_ops.c) read it, and it calls nothing of the platform.
+ * gic ops (gic_ops.c) read it, and it calls nothing of the platform.
  *
  * GICD_TYPER (GICv3 architecture specification, register GICD_TYPER), fields modelled:
  *   [4:0]   ITLinesNumber = ceil((32 + spi_count) / 32) - 1: the largest SPI INTID is

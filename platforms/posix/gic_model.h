@@ -1,5 +1,5 @@
 /* The modelled GICv3 (gic_model.c): its configuration and the values its registers read.
- * A leaf: it calls no other file of the platform; the arch ops (arch_ops.c) and the vmm
+ * A leaf: it calls no other file of the platform; the gic ops (gic_ops.c) and the vmm
  * ops call it. */
 #ifndef AXV_POSIX_GIC_MODEL_H
 #define AXV_POSIX_GIC_MODEL_H

@@ -4,7 +4,7 @@
  *
  * The platform's files are split by layer, and calls only go down:
  * - the platform and its tables: platform.c, tables.c;
- * - API glue and the parts' start/stop: memory_ops.c, time_ops.c, vmm_ops.c, arch_ops.c,
+ * - API glue and the parts' start/stop: memory_ops.c, time_ops.c, vmm_ops.c, gic_ops.c,
  *   host_irq_ops.c, guest.c, observe.c, host.c, console.c; time.c, vmm.c;
  * - services: ram.c, timers.c, vm_table.c, delivery.c;
  * - models, data structures and host facilities: buddy.c, timer_heap.c, clock.c,

@@ -1,6 +1,6 @@
 /* The vmm part's start and stop: the GIC model is configured before the VM table opens,
  * whose release store of `started` publishes the configuration to the ops. The ops are in
- * vmm_ops.c and arch_ops.c. */
+ * vmm_ops.c and gic_ops.c. */
 #include <pthread.h>
 
 #include "gic_model.h"

@@ -9,7 +9,7 @@
 #include <axvisor_api/platform.h>
 
 /* The legacy services as an axvisor_api platform: memory, time, vmm, host and console.
- * The legacy hypervisor has no GIC helpers, so the arch area keeps its defaults. */
+ * The legacy hypervisor has no GIC helpers, so the gic area keeps its defaults. */
 extern const struct axv_platform lh_axv_platform;
 
 /* Installs lh_axv_platform (legacy convention: 0, or -1 after printing why). Call it at

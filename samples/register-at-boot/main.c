@@ -143,7 +143,7 @@ static void component(void) {
     check(axv_tiny_take_pending(vm, 0, 40) && axv_tiny_take_pending(vm, 1, 40),
           "SPI 40 pending on both vCPUs");
     printf("component: VM %zu has %zu vCPUs; SPI 40 reached both; %zu host CPU, GICD at 0x%llx\n",
-           vm, vcpus, axv_host_cpu_num(), (unsigned long long)axv_arch_host_gicd_base());
+           vm, vcpus, axv_host_cpu_num(), (unsigned long long)axv_gic_host_gicd_base());
 
     /* Sealed: registration is over for everyone. */
     check(axv_platform_install(&axv_tiny_platform) == AXV_EPERM, "install after sealing");

@@ -43,7 +43,7 @@ void axv_tiny_poll(void);
 bool axv_tiny_take_pending(axv_vm_id_t vm, axv_vcpu_id_t vcpu, axv_irq_t irq);
 
 /* Between the platform's files: takes @p irq out of the list registers of the CPU's vCPU
- * (arch.c), telling whether it was there. */
+ * (gic.c), telling whether it was there. */
 bool axv_tiny_take_list_reg(axv_irq_t irq);
 
 /* What the CPU's interrupt entry does: fetches and handles host interrupts until none is

@@ -52,7 +52,7 @@ int probe_to_vcpus(axv_vm_id_t vm, uint64_t mask, axv_irq_t irq) {
     return axv_vmm_inject_interrupt_to_vcpus(vm, mask, irq); /* FALLBACK, 3 arguments */
 }
 uint32_t probe_read_vgicd_typer(void) {
-    return axv_arch_read_vgicd_typer(); /* VALUE, 32-bit result */
+    return axv_gic_read_vgicd_typer(); /* VALUE, 32-bit result */
 }
 size_t probe_write_bytes(const void *buf, size_t len) {
     return axv_console_write_bytes(buf, len); /* VALUE, 2 arguments */
@@ -93,7 +93,7 @@ int probe_poke_then(int code) {
     X(tail, probe_register_timer, time, register_timer)                     \
     X(tail, probe_vcpu_num, vmm, vcpu_num)                                  \
     X(tail, probe_to_vcpus, vmm, inject_interrupt_to_vcpus)                 \
-    X(tail, probe_read_vgicd_typer, arch, read_vgicd_typer)                 \
+    X(tail, probe_read_vgicd_typer, gic, read_vgicd_typer)                  \
     X(tail, probe_write_bytes, console, write_bytes)                        \
     X(tail, probe_poke, probe, poke)                                        \
     X(call, probe_alloc_frame_plus1, memory, alloc_frame)                   \

@@ -1,4 +1,4 @@
-// The POSIX platform's arch area: the modelled GICv3's GICD_TYPER and GICD_IIDR, the GIC
+// The POSIX platform's gic area: the modelled GICv3's GICD_TYPER and GICD_IIDR, the GIC
 // bases, and "hardware" injection into the calling vCPU.
 #include "vmm_support.h"
 
@@ -38,7 +38,7 @@ TYPED_TEST(Gic, TyperFollowsTheModelledSpiCount) {
         axv_posix_resolved config = default_config();
         config.spi_count = c.spi_count;
         this->restart(config);
-        const uint32_t typer = axv_arch_read_vgicd_typer();
+        const uint32_t typer = axv_gic_read_vgicd_typer();
         EXPECT_EQ(typer, c.typer);
         // What a guest's GIC driver computes from it: enough lines for every SPI, 10 ID bits.
         EXPECT_GE(32 * (it_lines_number(typer) + 1), 32 + c.spi_count);
@@ -50,7 +50,7 @@ TYPED_TEST(Gic, TyperFollowsTheModelledSpiCount) {
 }
 
 TYPED_TEST(Gic, IidrIsAnArmImplementerModel) {
-    const uint32_t iidr = axv_arch_read_vgicd_iidr();
+    const uint32_t iidr = axv_gic_read_vgicd_iidr();
     EXPECT_EQ(iidr, 0x5000143Bu);
     EXPECT_EQ(iidr & 0xfffu, 0x43Bu);     // Implementer: Arm (JEP106)
     EXPECT_EQ((iidr >> 12) & 0xfu, 1u);   // Revision
@@ -60,39 +60,39 @@ TYPED_TEST(Gic, IidrIsAnArmImplementerModel) {
     axv_posix_resolved config = default_config();
     config.spi_count = 64;
     this->restart(config);
-    EXPECT_EQ(axv_arch_read_vgicd_iidr(), iidr); // not configuration-dependent
+    EXPECT_EQ(axv_gic_read_vgicd_iidr(), iidr); // not configuration-dependent
 }
 
 TYPED_TEST(Gic, BasesComeFromTheConfiguration) {
-    EXPECT_EQ(axv_arch_host_gicd_base(), AXV_POSIX_DEFAULT_GICD_BASE);
-    EXPECT_EQ(axv_arch_host_gicr_base(), AXV_POSIX_DEFAULT_GICR_BASE);
+    EXPECT_EQ(axv_gic_host_gicd_base(), AXV_POSIX_DEFAULT_GICD_BASE);
+    EXPECT_EQ(axv_gic_host_gicr_base(), AXV_POSIX_DEFAULT_GICR_BASE);
     axv_posix_resolved config = default_config();
     config.gicd_base = 0x2f000000u;
     config.gicr_base = UINT64_C(0x1000000000);
     this->restart(config);
-    EXPECT_EQ(axv_arch_host_gicd_base(), 0x2f000000u);
-    EXPECT_EQ(axv_arch_host_gicr_base(), UINT64_C(0x1000000000));
+    EXPECT_EQ(axv_gic_host_gicd_base(), 0x2f000000u);
+    EXPECT_EQ(axv_gic_host_gicr_base(), UINT64_C(0x1000000000));
 }
 
 TYPED_TEST(Gic, ValuesAreStable) {
-    const uint32_t typer = axv_arch_read_vgicd_typer();
-    const uint32_t iidr = axv_arch_read_vgicd_iidr();
-    const axv_paddr_t gicd = axv_arch_host_gicd_base();
-    const axv_paddr_t gicr = axv_arch_host_gicr_base();
+    const uint32_t typer = axv_gic_read_vgicd_typer();
+    const uint32_t iidr = axv_gic_read_vgicd_iidr();
+    const axv_paddr_t gicd = axv_gic_host_gicd_base();
+    const axv_paddr_t gicr = axv_gic_host_gicr_base();
     // From other threads too, while VMs come and go.
     axv_vm_id_t vm;
     ASSERT_EQ(axv_posix_vm_create(2, halt_until_stopped, nullptr, &vm), AXV_OK);
     ASSERT_EQ(axv_posix_vm_start(vm), AXV_OK);
     std::thread([&] {
         for (int i = 0; i < 1000; i++) {
-            EXPECT_EQ(axv_arch_read_vgicd_typer(), typer);
-            EXPECT_EQ(axv_arch_read_vgicd_iidr(), iidr);
-            EXPECT_EQ(axv_arch_host_gicd_base(), gicd);
-            EXPECT_EQ(axv_arch_host_gicr_base(), gicr);
+            EXPECT_EQ(axv_gic_read_vgicd_typer(), typer);
+            EXPECT_EQ(axv_gic_read_vgicd_iidr(), iidr);
+            EXPECT_EQ(axv_gic_host_gicd_base(), gicd);
+            EXPECT_EQ(axv_gic_host_gicr_base(), gicr);
         }
     }).join();
     ASSERT_EQ(axv_posix_vm_destroy(vm), AXV_OK);
-    EXPECT_EQ(axv_arch_read_vgicd_typer(), typer);
+    EXPECT_EQ(axv_gic_read_vgicd_typer(), typer);
 }
 
 struct HwInject {
@@ -104,10 +104,10 @@ struct HwInject {
 void inject_own_spi(void *arg) {
     auto *h = static_cast<HwInject *>(arg);
     const axv_vcpu_id_t me = axv_vmm_current_vcpu_id();
-    h->rc[me] = axv_arch_hardware_inject_virtual_interrupt(static_cast<axv_irq_t>(40 + me));
+    h->rc[me] = axv_gic_hardware_inject_virtual_interrupt(static_cast<axv_irq_t>(40 + me));
     if (me == 0) {
-        h->bad_intid = axv_arch_hardware_inject_virtual_interrupt(1020);
-        h->beyond_spis = axv_arch_hardware_inject_virtual_interrupt(96);
+        h->bad_intid = axv_gic_hardware_inject_virtual_interrupt(1020);
+        h->beyond_spis = axv_gic_hardware_inject_virtual_interrupt(96);
     }
     h->returned++;
 }
@@ -141,22 +141,22 @@ TYPED_TEST(Gic, HardwareInjectionTargetsTheCallingVcpu) {
     EXPECT_EQ(h.bad_intid.load(), AXV_EINVAL);
     EXPECT_EQ(h.beyond_spis.load(), AXV_EINVAL);
     // Off vCPU threads there is no vCPU to inject into.
-    EXPECT_EQ(axv_arch_hardware_inject_virtual_interrupt(40), AXV_EINVAL);
+    EXPECT_EQ(axv_gic_hardware_inject_virtual_interrupt(40), AXV_EINVAL);
     EXPECT_EQ(observed.load(), 3);
 }
 
 TEST(GicDeathTest, ValueOpsAreFatalAndNamedWhenNotStarted) {
     GTEST_FLAG_SET(death_test_style, "threadsafe");
-    ASSERT_EQ(axv_arch_register(&axv_posix_arch_ops), AXV_OK);
+    ASSERT_EQ(axv_gic_register(&axv_posix_gic_ops), AXV_OK);
     axv_set_fatal_handler(fatal_to_stderr);
-    EXPECT_DEATH((void)axv_arch_read_vgicd_typer(), "arch\\.read_vgicd_typer.*not started");
-    EXPECT_DEATH((void)axv_arch_read_vgicd_iidr(), "arch\\.read_vgicd_iidr.*not started");
-    EXPECT_DEATH((void)axv_arch_host_gicd_base(), "arch\\.host_gicd_base.*not started");
-    EXPECT_DEATH((void)axv_arch_host_gicr_base(), "arch\\.host_gicr_base.*not started");
+    EXPECT_DEATH((void)axv_gic_read_vgicd_typer(), "gic\\.read_vgicd_typer.*not started");
+    EXPECT_DEATH((void)axv_gic_read_vgicd_iidr(), "gic\\.read_vgicd_iidr.*not started");
+    EXPECT_DEATH((void)axv_gic_host_gicd_base(), "gic\\.host_gicd_base.*not started");
+    EXPECT_DEATH((void)axv_gic_host_gicr_base(), "gic\\.host_gicr_base.*not started");
     // The status op refuses instead.
-    EXPECT_EQ(axv_arch_hardware_inject_virtual_interrupt(32), AXV_EPERM);
+    EXPECT_EQ(axv_gic_hardware_inject_virtual_interrupt(32), AXV_EPERM);
     axv_set_fatal_handler(nullptr);
-    EXPECT_EQ(axv_arch_reset(), AXV_OK);
+    EXPECT_EQ(axv_gic_reset(), AXV_OK);
 }
 
 } // namespace

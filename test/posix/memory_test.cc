@@ -110,7 +110,7 @@ TEST(RamThroughPlatform, InitInstallAllocateAndShutdownReport) {
     EXPECT_EQ(report.frames_in_use, AXV_POSIX_DEFAULT_RAM_BYTES / kFrame);
 
     for (int rc : {axv_memory_reset(), axv_time_reset(), axv_vmm_reset(), axv_host_reset(),
-                   axv_arch_reset(), axv_console_reset()})
+                   axv_gic_reset(), axv_console_reset()})
         EXPECT_EQ(rc, AXV_OK);
 }
 

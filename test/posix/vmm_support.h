@@ -1,4 +1,4 @@
-// Shared by the tests of the POSIX platform's vmm and arch parts: a typed fixture that brings
+// Shared by the tests of the POSIX platform's vmm and gic parts: a typed fixture that brings
 // the VM model up either as those parts alone or as the whole platform, guests written as
 // C++ callables, and small helpers.
 #ifndef AXV_TEST_POSIX_VMM_SUPPORT_H
@@ -33,7 +33,7 @@ inline int64_t now_ns() {
         .count();
 }
 
-// Two ways to bring the VM model up, so every test runs both ways: the vmm and arch parts
+// Two ways to bring the VM model up, so every test runs both ways: the vmm and gic parts
 // alone, through their start/stop functions and tables (no RAM, no timer thread), and the
 // whole platform, through axv_posix_init(), axv_platform_install() and axv_posix_shutdown().
 struct ViaParts {
@@ -42,7 +42,7 @@ struct ViaParts {
         if (rc == AXV_OK)
             rc = axv_vmm_register(&axv_posix_vmm_ops);
         if (rc == AXV_OK)
-            rc = axv_arch_register(&axv_posix_arch_ops);
+            rc = axv_gic_register(&axv_posix_gic_ops);
         return rc;
     }
     static size_t stop() {
@@ -89,7 +89,7 @@ template <typename Via> class VmmTest : public ::testing::Test {
         if (started_)
             (void)stop();
         for (int rc : {axv_memory_reset(), axv_time_reset(), axv_vmm_reset(), axv_host_reset(),
-                       axv_arch_reset(), axv_console_reset()})
+                       axv_gic_reset(), axv_console_reset()})
             EXPECT_EQ(rc, AXV_OK);
     }
     void start(const axv_posix_resolved &config) {

@@ -158,11 +158,11 @@ class VmmNotStarted : public ::testing::Test {
   protected:
     void SetUp() override {
         ASSERT_EQ(axv_vmm_register(&axv_posix_vmm_ops), AXV_OK);
-        ASSERT_EQ(axv_arch_register(&axv_posix_arch_ops), AXV_OK);
+        ASSERT_EQ(axv_gic_register(&axv_posix_gic_ops), AXV_OK);
     }
     void TearDown() override {
         EXPECT_EQ(axv_vmm_reset(), AXV_OK);
-        EXPECT_EQ(axv_arch_reset(), AXV_OK);
+        EXPECT_EQ(axv_gic_reset(), AXV_OK);
     }
     static void expect_everything_refused() {
         axv_vm_id_t vm;
@@ -178,7 +178,7 @@ class VmmNotStarted : public ::testing::Test {
         EXPECT_EQ(axv_vmm_inject_interrupt(0, 0, 32), AXV_EPERM);
         EXPECT_EQ(axv_vmm_inject_interrupt_to_vcpus(0, 1, 32), AXV_EPERM);
         EXPECT_EQ(axv_vmm_notify_vcpu_timer_expired(0, 0), AXV_EPERM);
-        EXPECT_EQ(axv_arch_hardware_inject_virtual_interrupt(32), AXV_EPERM);
+        EXPECT_EQ(axv_gic_hardware_inject_virtual_interrupt(32), AXV_EPERM);
         EXPECT_FALSE(axv_posix_vcpu_take_pending(0, 0, 32));
         EXPECT_EQ(axv_vmm_current_vm_id(), AXV_POSIX_NO_VM);
         EXPECT_EQ(axv_vmm_current_vcpu_id(), AXV_POSIX_NO_VCPU);

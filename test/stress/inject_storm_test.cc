@@ -121,7 +121,7 @@ void guest(void *) {
             const axv_irq_t irq = (r >> 12) % kIntids;
             Vcpu *target = &self;
             if (claim(self, irq))
-                account(axv_arch_hardware_inject_virtual_interrupt(irq), &target, 1, irq);
+                account(axv_gic_hardware_inject_virtual_interrupt(irq), &target, 1, irq);
         }
     }
 }
@@ -264,7 +264,7 @@ TEST(InjectStorm, EveryInjectedInterruptIsAcknowledgedOrStillPending) {
     EXPECT_EQ(axv_posix_shutdown(&report), AXV_OK);
     EXPECT_EQ(report.vms_destroyed, kVms);
     for (int rc : {axv_memory_reset(), axv_time_reset(), axv_vmm_reset(), axv_host_reset(),
-                   axv_arch_reset(), axv_console_reset()})
+                   axv_gic_reset(), axv_console_reset()})
         EXPECT_EQ(rc, AXV_OK);
     // The storm must have exercised both ends: acknowledged and left pending.
     EXPECT_GT(acked, 0u);

@@ -116,9 +116,9 @@ TEST_F(DefaultsDeathTest, AHandlerThatReturnsIsFollowedByATrap) {
                 (void)!write(2, message, strlen(message));
                 (void)!write(2, " (handler returned)", 19);
             });
-            (void)axv_arch_read_vgicd_iidr();
+            (void)axv_gic_read_vgicd_iidr();
         },
-        "^arch\\.read_vgicd_iidr is not implemented \\(handler returned\\)$");
+        "^gic\\.read_vgicd_iidr is not implemented \\(handler returned\\)$");
 }
 
 TEST_F(Defaults, FatalWithoutMessageStillNamesItself) {

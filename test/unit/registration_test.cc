@@ -33,12 +33,12 @@ AXV_TEST_AREA(memory)
 AXV_TEST_AREA(time)
 AXV_TEST_AREA(vmm)
 AXV_TEST_AREA(host)
-AXV_TEST_AREA(arch)
+AXV_TEST_AREA(gic)
 AXV_TEST_AREA(console)
 AXV_TEST_AREA(vgic)
 
 template <typename Area> class EveryArea : public RegistryTest {};
-using AllAreas = ::testing::Types<memory_area, time_area, vmm_area, host_area, arch_area,
+using AllAreas = ::testing::Types<memory_area, time_area, vmm_area, host_area, gic_area,
                                   console_area, vgic_area>;
 TYPED_TEST_SUITE(EveryArea, AllAreas);
 
@@ -255,7 +255,7 @@ TEST_F(Registration, BuiltInAreasAreTrackedWithTheirOpNames) {
         names.push_back(axv_api_area(i)->name);
     ASSERT_GE(names.size(), 6u);
     EXPECT_EQ(std::vector<std::string>(names.begin(), names.begin() + 6),
-              (std::vector<std::string>{"memory", "time", "vmm", "host", "arch", "console"}));
+              (std::vector<std::string>{"memory", "time", "vmm", "host", "gic", "console"}));
     EXPECT_EQ(axv_api_area(axv_api_area_count()), nullptr);
 
     EXPECT_EQ(axv_memory_area.num_ops, 6u);

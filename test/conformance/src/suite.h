@@ -149,7 +149,7 @@ extern const struct axv_conf_area_cases axv_conf_memory_cases;
 extern const struct axv_conf_area_cases axv_conf_time_cases;
 extern const struct axv_conf_area_cases axv_conf_vmm_cases;
 extern const struct axv_conf_area_cases axv_conf_host_cases;
-extern const struct axv_conf_area_cases axv_conf_arch_cases;
+extern const struct axv_conf_area_cases axv_conf_gic_cases;
 extern const struct axv_conf_area_cases axv_conf_console_cases;
 extern const struct axv_conf_area_cases axv_conf_host_irq_cases;
 

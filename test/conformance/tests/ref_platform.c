@@ -1,4 +1,4 @@
-/* Reference host, arch and console, and installing the whole reference platform. */
+/* Reference host, gic and console, and installing the whole reference platform. */
 #include "ref_internal.h"
 
 struct ref_config ref_cfg;
@@ -65,8 +65,8 @@ int ref_platform_install(const struct ref_config *config) {
         .hdr = AXV_OPS_HDR_INIT(struct axv_host_ops),
         .cpu_num = cpu_num,
     };
-    static const struct axv_arch_ops arch = {
-        .hdr = AXV_OPS_HDR_INIT(struct axv_arch_ops),
+    static const struct axv_gic_ops gic = {
+        .hdr = AXV_OPS_HDR_INIT(struct axv_gic_ops),
         .read_vgicd_typer = read_vgicd_typer,
         .read_vgicd_iidr = read_vgicd_iidr,
         .host_gicd_base = host_gicd_base,
@@ -97,7 +97,7 @@ int ref_platform_install(const struct ref_config *config) {
         .time = &ref_time_ops,
         .vmm = config->without_vmm ? NULL : ref_vmm_table(!config->fallback_to_vcpus),
         .host = &host,
-        .arch = &arch,
+        .gic = &gic,
         .console = &console,
         .host_irq = &ref_host_irq_ops,
     };

@@ -35,14 +35,14 @@ int axv_qemu_main(void) {
     check(lrs == 4 && free_lrs() == 4, "QEMU's GICv3 has 4 free list registers at boot");
 
     for (axv_irq_t i = 0; i < lrs; i++)
-        check(axv_arch_hardware_inject_virtual_interrupt(32 + i) == AXV_OK,
+        check(axv_gic_hardware_inject_virtual_interrupt(32 + i) == AXV_OK,
               "injecting into a free list register");
     check(free_lrs() == 0, "every list register in use");
-    check(axv_arch_hardware_inject_virtual_interrupt(32 + lrs) == AXV_EBUSY,
+    check(axv_gic_hardware_inject_virtual_interrupt(32 + lrs) == AXV_EBUSY,
           "AXV_EBUSY when every list register is in use");
-    check(axv_arch_hardware_inject_virtual_interrupt(32) == AXV_OK,
+    check(axv_gic_hardware_inject_virtual_interrupt(32) == AXV_OK,
           "an INTID already pending is accepted with no free list register");
-    check(axv_arch_hardware_inject_virtual_interrupt(1020) == AXV_EINVAL,
+    check(axv_gic_hardware_inject_virtual_interrupt(1020) == AXV_EINVAL,
           "AXV_EINVAL for a special INTID");
     for (axv_irq_t i = 0; i < lrs; i++)
         check(axv_qemu_take_virtual_irq(32 + i), "each injected INTID pending once");

@@ -15,7 +15,7 @@
  *   with a pending-interrupt bitmap for INTIDs 0..1019; injection sets bits atomically from
  *   any thread and wakes a halted vCPU.
  * - host: the CPUs online. console: stdout/stdin.
- * - arch: a modelled GICv3 (GICD_TYPER/GICD_IIDR consistent with the modelled SPI count,
+ * - gic: a modelled GICv3 (GICD_TYPER/GICD_IIDR consistent with the modelled SPI count,
  *   configurable bases); hardware injection targets the calling vCPU (AXV_EINVAL off vCPU
  *   threads; list registers are not modelled, so never AXV_EBUSY).
  * - host_irq: AXV_POSIX_HOST_IRQ_LINES modelled host interrupt lines, not banked per CPU,

@@ -1,9 +1,9 @@
-/* arch cases: every value op of the area (GIC register values and base addresses) gives the
+/* gic cases: every value op of the area (GIC register values and base addresses) gives the
  * same answer each time. Generated from the op list, so a new value op gets its case; the
  * status op (hardware injection) needs the target vCPU's CPU and is not checked here. */
 #include "suite.h"
 
-/* One "<op>_stable" case per VALUE op; every VALUE op of the arch list takes no argument. */
+/* One "<op>_stable" case per VALUE op; every VALUE op of the gic list takes no argument. */
 #define AXV_CONF_STABLE_STATUS(area, ret, name)
 #define AXV_CONF_STABLE_VOID(area, ret, name)
 #define AXV_CONF_STABLE_FALLBACK(area, ret, name)
@@ -27,7 +27,7 @@
 #define AXV_AREA_BEGIN(area)
 #define AXV_OP(area, kind, ret, name, params) AXV_CONF_STABLE_##kind(area, ret, name)
 #define AXV_AREA_END(area)
-#include <axvisor_api/ops/arch.h>
+#include <axvisor_api/ops/gic.h>
 #undef AXV_AREA_BEGIN
 #undef AXV_OP
 #undef AXV_AREA_END
@@ -39,11 +39,11 @@
 #define AXV_AREA_BEGIN(area)
 #define AXV_OP(area, kind, ret, name, params) AXV_CONF_ENTRY_##kind(name)
 #define AXV_AREA_END(area)
-static const struct axv_conf_case_def arch_cases[] = {
-#include <axvisor_api/ops/arch.h>
+static const struct axv_conf_case_def gic_cases[] = {
+#include <axvisor_api/ops/gic.h>
 };
 #undef AXV_AREA_BEGIN
 #undef AXV_OP
 #undef AXV_AREA_END
 
-const struct axv_conf_area_cases axv_conf_arch_cases = {arch_cases, AXV_CONF_COUNT(arch_cases)};
+const struct axv_conf_area_cases axv_conf_gic_cases = {gic_cases, AXV_CONF_COUNT(gic_cases)};

@@ -1,4 +1,4 @@
-/* The arch ops: the modelled GICv3's registers (gic_model.c), and "hardware" injection, which
+/* The gic ops: the modelled GICv3's registers (gic_model.c), and "hardware" injection, which
  * on this platform makes the INTID pending on the calling vCPU (the list registers of a real
  * GIC are not modelled, so it never answers AXV_EBUSY). */
 #include "delivery.h"
@@ -7,13 +7,13 @@
 #include "vm_table.h"
 
 /* The value ops' guard: the message names the op, as the platform's rules ask. */
-#define REQUIRE_STARTED(op)                                               \
-    do {                                                                  \
-        if (!axv_posix_vmm_started())                                     \
-            axv_fatal("arch." #op ": the posix platform is not started"); \
+#define REQUIRE_STARTED(op)                                              \
+    do {                                                                 \
+        if (!axv_posix_vmm_started())                                    \
+            axv_fatal("gic." #op ": the posix platform is not started"); \
     } while (0)
 
-int axv_posix_arch_hardware_inject_virtual_interrupt(axv_irq_t irq) {
+int axv_posix_gic_hardware_inject_virtual_interrupt(axv_irq_t irq) {
     if (!axv_posix_vmm_started())
         return AXV_EPERM;
     struct axv_posix_vcpu *self = axv_posix_vcpu_self();
@@ -25,22 +25,22 @@ int axv_posix_arch_hardware_inject_virtual_interrupt(axv_irq_t irq) {
     return AXV_OK;
 }
 
-uint32_t axv_posix_arch_read_vgicd_typer(void) {
+uint32_t axv_posix_gic_read_vgicd_typer(void) {
     REQUIRE_STARTED(read_vgicd_typer);
     return axv_posix_gic_typer();
 }
 
-uint32_t axv_posix_arch_read_vgicd_iidr(void) {
+uint32_t axv_posix_gic_read_vgicd_iidr(void) {
     REQUIRE_STARTED(read_vgicd_iidr);
     return axv_posix_gic_iidr();
 }
 
-axv_paddr_t axv_posix_arch_host_gicd_base(void) {
+axv_paddr_t axv_posix_gic_host_gicd_base(void) {
     REQUIRE_STARTED(host_gicd_base);
     return axv_posix_gic_gicd_base();
 }
 
-axv_paddr_t axv_posix_arch_host_gicr_base(void) {
+axv_paddr_t axv_posix_gic_host_gicr_base(void) {
     REQUIRE_STARTED(host_gicr_base);
     return axv_posix_gic_gicr_base();
 }

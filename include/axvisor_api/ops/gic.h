@@ -1,5 +1,5 @@
 /*
- * Op list of the arch area: GIC helpers for the virtual interrupt controller.
+ * Op list of the gic area: GIC helpers for the virtual interrupt controller.
  * Present on every target, so host tests and mocks can use them too.
  * An op list is data for the generators; include <axvisor_api/axvisor_api.h> instead.
  * No include guard: it is expanded once per generated piece.
@@ -9,7 +9,7 @@
 #endif
 
 /** @brief GIC helpers for the virtual interrupt controller. */
-AXV_AREA_BEGIN(arch)
+AXV_AREA_BEGIN(gic)
 
 /**
  * @brief Injects a virtual interrupt into the vCPU running on the calling CPU, through
@@ -21,7 +21,7 @@ AXV_AREA_BEGIN(arch)
  *       Touches only the calling CPU's list registers, so calls on different CPUs do not
  *       interfere.
  */
-AXV_OP(arch, STATUS, int, hardware_inject_virtual_interrupt, (axv_irq_t, irq))
+AXV_OP(gic, STATUS, int, hardware_inject_virtual_interrupt, (axv_irq_t, irq))
 
 /**
  * @brief The GICD_TYPER value the virtual distributor should present to guests.
@@ -29,27 +29,27 @@ AXV_OP(arch, STATUS, int, hardware_inject_virtual_interrupt, (axv_irq_t, irq))
  *         implemented.
  * @note Any context, including IRQ handlers; thread-safe; never sleeps.
  */
-AXV_OP(arch, VALUE, uint32_t, read_vgicd_typer, (void))
+AXV_OP(gic, VALUE, uint32_t, read_vgicd_typer, (void))
 
 /**
  * @brief The GICD_IIDR value the virtual distributor should present to guests.
  * @return The register value. Fatal when not implemented.
  * @note Any context, including IRQ handlers; thread-safe; never sleeps.
  */
-AXV_OP(arch, VALUE, uint32_t, read_vgicd_iidr, (void))
+AXV_OP(gic, VALUE, uint32_t, read_vgicd_iidr, (void))
 
 /**
  * @brief Physical base address of the host's GIC distributor (GICD).
  * @return The address. Fatal when not implemented.
  * @note Any context, including IRQ handlers; thread-safe; never sleeps.
  */
-AXV_OP(arch, VALUE, axv_paddr_t, host_gicd_base, (void))
+AXV_OP(gic, VALUE, axv_paddr_t, host_gicd_base, (void))
 
 /**
  * @brief Physical base address of the host's first GIC redistributor (GICR).
  * @return The address. Fatal when not implemented.
  * @note Any context, including IRQ handlers; thread-safe; never sleeps.
  */
-AXV_OP(arch, VALUE, axv_paddr_t, host_gicr_base, (void))
+AXV_OP(gic, VALUE, axv_paddr_t, host_gicr_base, (void))
 
-AXV_AREA_END(arch)
+AXV_AREA_END(gic)

@@ -9,7 +9,7 @@
 
 static axv_irq_t list_regs[TINY_NUM_LIST_REGS] = {LR_EMPTY, LR_EMPTY, LR_EMPTY, LR_EMPTY};
 
-int axv_tiny_arch_hardware_inject_virtual_interrupt(axv_irq_t irq) {
+int axv_tiny_gic_hardware_inject_virtual_interrupt(axv_irq_t irq) {
     if (irq >= TINY_NUM_INTIDS)
         return AXV_EINVAL;
     size_t free_lr = TINY_NUM_LIST_REGS;
@@ -36,18 +36,18 @@ bool axv_tiny_take_list_reg(axv_irq_t irq) {
 }
 
 /* GICD_TYPER: ITLinesNumber (bits 4:0) = INTIDs / 32 - 1, CPUNumber (bits 7:5) = vCPUs - 1. */
-uint32_t axv_tiny_arch_read_vgicd_typer(void) {
+uint32_t axv_tiny_gic_read_vgicd_typer(void) {
     return (TINY_NUM_INTIDS / 32u - 1u) | ((TINY_NUM_VCPUS - 1u) << 5);
 }
 
-uint32_t axv_tiny_arch_read_vgicd_iidr(void) {
+uint32_t axv_tiny_gic_read_vgicd_iidr(void) {
     return GICD_IIDR_ARM;
 }
 
-axv_paddr_t axv_tiny_arch_host_gicd_base(void) {
+axv_paddr_t axv_tiny_gic_host_gicd_base(void) {
     return TINY_GICD_BASE;
 }
 
-axv_paddr_t axv_tiny_arch_host_gicr_base(void) {
+axv_paddr_t axv_tiny_gic_host_gicr_base(void) {
     return TINY_GICR_BASE;
 }
