@@ -20,6 +20,7 @@
 #include <axvisor_api/areas.h>
 #include <axvisor_api/time.h>
 #include <axvisor_api/vmm.h>
+#include <axvisor_api/host_irq.h>
 #include <axvisor_api/platform.h>
 
 #endif /* AXVISOR_API_AXVISOR_API_H */

@@ -30,6 +30,7 @@
 #include <axvisor_api/ops/gic.h>
 #include <axvisor_api/ops/console.h>
 #include <axvisor_api/ops/riscv.h>
+#include <axvisor_api/ops/host_irq.h>
 
 /* Test builds only (CMake AXV_TEST_EXTRA_AREA): one more op list, which shows that a new
  * area needs nothing but its list and its line above. */

@@ -39,6 +39,19 @@ typedef size_t axv_vm_id_t;
 typedef size_t axv_vcpu_id_t;
 /** @brief A GIC interrupt id (INTID): SGIs 0-15, PPIs 16-31, SPIs 32-1019 and beyond. */
 typedef uint32_t axv_irq_t;
+/**
+ * @brief A host interrupt handler, for axv_host_irq_register_handler().
+ * @param arg The argument given to axv_host_irq_register_handler().
+ * @param irq The host INTID being handled (one handler may serve several lines).
+ * @note Runs in interrupt context on the CPU that acknowledged the interrupt, with that
+ *       CPU's interrupts masked; it must not sleep, and must not unregister its own INTID.
+ */
+typedef void (*axv_host_irq_fn)(void *arg, axv_irq_t irq);
+/**
+ * @brief What axv_host_irq_fetch() answers when no host interrupt is pending: the GIC's
+ * spurious INTID.
+ */
+#define AXV_HOST_IRQ_NONE 1023u
 
 /** @brief Size and alignment of one physical frame, in bytes. */
 #define AXV_FRAME_SIZE 4096u

@@ -58,7 +58,9 @@ int axv_posix_init(const struct axv_posix_config *config) {
         rc = axv_posix_time_start(&resolved);
         if (rc == AXV_OK) {
             rc = axv_posix_vmm_start(&resolved);
-            if (rc != AXV_OK)
+            if (rc == AXV_OK)
+                axv_posix_host_irq_start(); /* cannot fail: static state only */
+            else
                 (void)axv_posix_time_stop();
         }
         if (rc != AXV_OK)
@@ -80,6 +82,7 @@ int axv_posix_shutdown(struct axv_posix_shutdown_report *report) {
     }
     /* VMs first (their guests may still arm timers and allocate), memory last. */
     struct axv_posix_shutdown_report found;
+    axv_posix_host_irq_stop();
     found.vms_destroyed = axv_posix_vmm_stop();
     found.timers_pending = axv_posix_time_stop();
     found.frames_in_use = axv_posix_memory_stop();

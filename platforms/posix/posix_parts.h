@@ -5,10 +5,10 @@
  * The platform's files are split by layer, and calls only go down:
  * - the platform and its tables: platform.c, tables.c;
  * - API glue and the parts' start/stop: memory_ops.c, time_ops.c, vmm_ops.c, gic_ops.c,
- *   riscv_ops.c, guest.c, observe.c, host.c, console.c; time.c, vmm.c;
+ *   riscv_ops.c, host_irq_ops.c, guest.c, observe.c, host.c, console.c; time.c, vmm.c;
  * - services: ram.c, timers.c, vm_table.c, delivery.c;
  * - models, data structures and host facilities: buddy.c, timer_heap.c, clock.c,
- *   gic_model.c, riscv_model.c, pending.c, host_sched.c.
+ *   gic_model.c, riscv_model.c, host_irq_model.c, pending.c, host_sched.c.
  * test/posix/call_graph_test.sh checks that no two files call each other, even indirectly. */
 #ifndef AXV_POSIX_PARTS_H
 #define AXV_POSIX_PARTS_H
@@ -52,6 +52,11 @@ int axv_posix_vmm_start(const struct axv_posix_resolved *config);
 size_t axv_posix_vmm_stop(void);
 /* True on a vCPU thread. */
 bool axv_posix_vmm_on_vcpu_thread(void);
+
+/* host_irq_ops.c: the modelled host interrupt lines and their handler table, cleared at
+ * start and at stop. */
+void axv_posix_host_irq_start(void);
+void axv_posix_host_irq_stop(void);
 
 AXV_EXTERN_C_END
 

@@ -14,8 +14,17 @@
 #define GICD_CTLR_RWP (1u << 31)
 #define GICD_CTLR_ARE (1u << 4)
 #define GICD_CTLR_ENABLE_GRP1 (1u << 1)
+#define GICD_TYPER_ITLINES_MASK 0x1fu
+/* Per-INTID register arrays, one bit (or byte, or 64-bit word) per INTID from INTID 0. */
+#define GICD_IGROUPR 0x0080u
+#define GICD_ISENABLER 0x0100u
+#define GICD_ICENABLER 0x0180u
+#define GICD_IPRIORITYR 0x0400u
+#define GICD_IROUTER 0x6000u
 
 /* Redistributor: RD_base frame, then SGI_base 64 KiB later (SGIs and PPIs). */
+#define GICR_CTLR 0x0000u
+#define GICR_CTLR_RWP (1u << 3)
 #define GICR_WAKER 0x0014u
 #define GICR_WAKER_PROCESSOR_SLEEP (1u << 1)
 #define GICR_WAKER_CHILDREN_ASLEEP (1u << 2)
@@ -25,6 +34,7 @@
 #define GICR_SGI_OFFSET 0x10000u
 #define GICR_IGROUPR0 0x0080u
 #define GICR_ISENABLER0 0x0100u
+#define GICR_ICENABLER0 0x0180u
 #define GICR_IPRIORITYR 0x0400u
 
 #define ICC_SRE_SRE (1u << 0)
@@ -83,15 +93,62 @@ void axv_qemu_gic_cpu_start(void) {
     isb();
 }
 
-/* The calling CPU's PPIs (and SGIs) live in its own redistributor's SGI_base frame. Found
- * again each time: this runs only during bring-up, so nothing needs to remember it. */
-void axv_qemu_gic_enable_ppi(uint32_t intid) {
-    uintptr_t sgi_base = find_redistributor() + GICR_SGI_OFFSET;
+uint32_t axv_qemu_gic_num_intids(void) {
+    /* ITLinesNumber N: INTIDs up to 32 * (N + 1) - 1, of which 1020 and up are special. */
+    uint32_t lines =
+        32u * ((mmio_read32(QEMU_GICD_BASE + GICD_TYPER) & GICD_TYPER_ITLINES_MASK) + 1u);
+    return lines < QEMU_GIC_INTID_SPECIAL ? lines : QEMU_GIC_INTID_SPECIAL;
+}
+
+/* An SGI or PPI: they live in the calling CPU's own redistributor's SGI_base frame, found
+ * again each time (a walk over at most one frame per CPU: enables are rare, so nothing needs
+ * to remember it). Disabling waits for GICR_CTLR.RWP, so that once this returns the
+ * interrupt can no longer be signalled. GICR_IGROUPR0 is a read-modify-write: callers keep
+ * this CPU's interrupts out (bring-up runs before they are on; host_irq.c masks them). */
+static void set_private_enabled(uint32_t intid, bool on) {
+    uintptr_t rd = find_redistributor();
+    uintptr_t sgi_base = rd + GICR_SGI_OFFSET;
     uint32_t bit = 1u << intid;
+    if (!on) {
+        mmio_write32(sgi_base + GICR_ICENABLER0, bit);
+        while (mmio_read32(rd + GICR_CTLR) & GICR_CTLR_RWP) {
+        }
+        return;
+    }
     mmio_write32(sgi_base + GICR_IGROUPR0, mmio_read32(sgi_base + GICR_IGROUPR0) | bit);
     /* Byte access: IPRIORITYR holds one byte per INTID. */
     *(volatile uint8_t *)(uintptr_t)(sgi_base + GICR_IPRIORITYR + intid) = IRQ_PRIORITY;
     mmio_write32(sgi_base + GICR_ISENABLER0, bit);
+}
+
+void axv_qemu_gic_enable_ppi(uint32_t intid) {
+    set_private_enabled(intid, true);
+}
+
+/* An SPI: the distributor, routed to the CPU that enables it (GICD_IROUTER with
+ * Interrupt_Routing_Mode 0: the affinity in Aff3.Aff2.Aff1.Aff0). GICD_IGROUPR is a
+ * read-modify-write of a register shared by 32 INTIDs: callers serialise it. */
+static void set_shared_enabled(uint32_t intid, bool on) {
+    uintptr_t word = QEMU_GICD_BASE + 4u * (intid / 32u);
+    uint32_t bit = 1u << (intid % 32u);
+    if (!on) {
+        mmio_write32(word + GICD_ICENABLER, bit);
+        wait_rwp();
+        return;
+    }
+    uint64_t mpidr = SYSREG_READ(mpidr_el1);
+    *(volatile uint64_t *)(uintptr_t)(QEMU_GICD_BASE + GICD_IROUTER + 8u * intid) =
+        (mpidr & 0xffffffu) | (mpidr >> 32 & 0xffu) << 32;
+    mmio_write32(word + GICD_IGROUPR, mmio_read32(word + GICD_IGROUPR) | bit);
+    *(volatile uint8_t *)(uintptr_t)(QEMU_GICD_BASE + GICD_IPRIORITYR + intid) = IRQ_PRIORITY;
+    mmio_write32(word + GICD_ISENABLER, bit);
+}
+
+void axv_qemu_gic_set_enabled(uint32_t intid, bool on) {
+    if (intid < 32u)
+        set_private_enabled(intid, on);
+    else
+        set_shared_enabled(intid, on);
 }
 
 uint32_t axv_qemu_gic_ack(void) {

@@ -18,7 +18,16 @@ void axv_qemu_gic_dist_start(void);
 void axv_qemu_gic_cpu_start(void);
 /* Enables SGI or PPI @p intid on the calling CPU. */
 void axv_qemu_gic_enable_ppi(uint32_t intid);
+/* One past the largest INTID the distributor implements (at most QEMU_GIC_INTID_SPECIAL). */
+uint32_t axv_qemu_gic_num_intids(void);
+/* Enables or disables @p intid: an SGI or PPI on the calling CPU's redistributor, an SPI at
+ * the distributor, routed to the calling CPU. A disable has taken effect when it returns.
+ * For SPIs, callers serialise calls (a group register is shared by 32 INTIDs). */
+void axv_qemu_gic_set_enabled(uint32_t intid, bool on);
+/* Acknowledges the highest-priority pending interrupt (ICC_IAR1_EL1): its INTID, or 1020 and
+ * up (1023: none). */
 uint32_t axv_qemu_gic_ack(void);
+/* Priority drop and deactivation of @p intid (EOImode 0: one write of ICC_EOIR1_EL1). */
 void axv_qemu_gic_eoi(uint32_t intid);
 /* Sends SGI @p intid to the CPU with affinity @p mpidr, after the caller's memory stores. */
 void axv_qemu_gic_send_sgi(uint64_t mpidr, uint32_t intid);

@@ -1,6 +1,6 @@
-/* EL2 vector table. IRQs taken from EL2 (SP_ELx) or from a lower EL go to
- * axv_qemu_irq_entry; synchronous exceptions from a lower EL go to axv_qemu_lower_sync;
- * everything else is unexpected and reported by axv_qemu_unexpected. */
+/* EL2 vector table. IRQs taken from EL2 (SP_ELx) go to axv_qemu_irq_entry, IRQs from a
+ * lower EL (a guest exit) to axv_qemu_lower_irq, synchronous exceptions from a lower EL to
+ * axv_qemu_lower_sync; everything else is unexpected and reported by axv_qemu_unexpected. */
 
 /* Saves x0-x30 and ELR/SPSR (a 272-byte frame) so C code may run and a nested exception
  * cannot clobber the return state. */
@@ -73,6 +73,12 @@ irq_stub:
     bl      axv_qemu_irq_entry
     RESTORE_FRAME_ERET
 
+lower_irq_stub:
+    SAVE_FRAME
+    mov     x0, sp
+    bl      axv_qemu_lower_irq
+    RESTORE_FRAME_ERET
+
 lower_sync_stub:
     SAVE_FRAME
     mov     x0, sp
@@ -98,7 +104,7 @@ axv_qemu_vectors:
     SLOT unexpected_7
     /* Lower EL, AArch64: the EL1 guest's hypercalls and traps, and IRQs while it runs. */
     SLOT lower_sync_stub
-    SLOT irq_stub
+    SLOT lower_irq_stub
     SLOT unexpected_10
     SLOT unexpected_11
     /* Lower EL, AArch32: the guest is AArch64 only. */

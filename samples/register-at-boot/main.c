@@ -32,6 +32,7 @@ static void check(bool ok, const char *what) {
 static void conformance_idle(void *ctx) {
     (void)ctx;
     axv_tiny_poll();
+    axv_tiny_take_host_irqs();
 }
 
 static bool conformance_irq_pending(void *ctx, axv_vm_id_t vm, axv_vcpu_id_t vcpu, axv_irq_t irq) {
@@ -61,6 +62,7 @@ static bool boot(bool run_conformance) {
         opts.vm_id = TINY_VM_ID;
         opts.idle = conformance_idle;
         opts.irq_pending = conformance_irq_pending;
+        opts.host_irq_raise = axv_tiny_raise_host_irq;
         struct axv_conformance_result result;
         int failed = axv_conformance_run(&opts, &result);
         check(failed == 0, "the conformance suite");

@@ -2,7 +2,7 @@
  * The tiny platform: the smallest complete implementation of every built-in area.
  *
  * Its functions are named axv_tiny_<area>_<op>, so <axvisor_api/platform_impl.h> declares
- * them all here and builds the six ops tables in tables.c: forgetting an op is a link error
+ * them all here and builds the ops tables in tables.c: forgetting an op is a link error
  * naming it, never a silent default. (The axv_<platform> prefix also lets a build bind the
  * accessors straight to these functions: AXV_BINDING=static, AXV_STATIC_PLATFORM=tiny.)
  *
@@ -47,5 +47,13 @@ bool axv_tiny_take_pending(axv_vm_id_t vm, axv_vcpu_id_t vcpu, axv_irq_t irq);
 /* Between the platform's files: takes @p irq out of the list registers of the CPU's vCPU
  * (gic.c), telling whether it was there. */
 bool axv_tiny_take_list_reg(axv_irq_t irq);
+
+/* What the CPU's interrupt entry does: fetches and handles host interrupts until none is
+ * pending; the hypervisor's idle loop calls it. */
+void axv_tiny_take_host_irqs(void);
+
+/* Makes host INTID @p irq pending (an edge) and lets the CPU take it at once, through the
+ * host_irq ops; in the shape of the conformance suite's host_irq_raise hook. */
+int axv_tiny_raise_host_irq(void *ctx, axv_irq_t irq);
 
 #endif /* TINY_H */

@@ -158,8 +158,11 @@ def queue_seeds():
 
 # fuzz_registry.c: steps below; an area's table is one byte per op (0 NULL, 1 default,
 # 2 and 3 stand-ins) and two header changes of 5 bytes each.
-AREAS = ["memory", "time", "vmm", "host", "gic", "console", "vgic"]
-OP_LISTS = {a: ROOT / "include/axvisor_api/ops" / f"{a}.h" for a in AREAS[:6]}
+# The built-in areas in the order of builtin_areas.h (fz_areas.h's order), then vgic.
+BUILTIN = re.findall(r"^#include <axvisor_api/ops/(\w+)\.h>",
+                     (ROOT / "include/axvisor_api/builtin_areas.h").read_text(), re.M)
+AREAS = BUILTIN + ["vgic"]
+OP_LISTS = {a: ROOT / "include/axvisor_api/ops" / f"{a}.h" for a in BUILTIN}
 OP_LISTS["vgic"] = ROOT / "test/custom_area/include/demo_vgic/ops.h"
 
 
@@ -189,7 +192,7 @@ def r_reset(area):
 
 def r_install(tables):
     out = bytes([9])
-    for area in AREAS[:6]:
+    for area in BUILTIN:
         if area in tables:
             out += bytes([1]) + r_table(area, *tables[area])
         else:
@@ -213,7 +216,7 @@ def registry_seeds():
         + r_register("memory", 2, ((6, 3), KEEP)) + r_register("memory", 2, ((7, 0), KEEP))
         + r_register("memory", 2, ((8, 0), KEEP)) + r_register("memory", 2, ((9, 0),))
         + r_register("vgic", 2, ((3, 1), (2, 9))),
-        "install": r_install({a: (2, (KEEP, KEEP)) for a in AREAS[:6]})
+        "install": r_install({a: (2, (KEEP, KEEP)) for a in BUILTIN})
         + r_install({"host": (3, (KEEP, KEEP)), "time": (3, ((1, 0), KEEP))})
         + r_install({"memory": (0, (KEEP, KEEP)), "console": (3, ((9, 0),))}),
         "seal": r_register("host", 2) + r_register("vgic", 3) + SEAL + r_register("memory", 2)

@@ -43,6 +43,9 @@ static int resolve_options(const struct axv_conformance_options *opts, struct ax
     run->ctx = NULL;
     run->idle = NULL;
     run->irq_pending = NULL;
+    run->host_irq_raise = NULL;
+    run->host_irq = AXV_CONFORMANCE_DEFAULT_HOST_IRQ;
+    run->host_irq_kept = 0;
     if (opts != NULL) {
         if ((opts->areas & ~AXV_CONFORMANCE_ALL_AREAS) != 0)
             return AXV_EINVAL;
@@ -79,6 +82,10 @@ static int resolve_options(const struct axv_conformance_options *opts, struct ax
         run->ctx = opts->ctx;
         run->idle = opts->idle;
         run->irq_pending = opts->irq_pending;
+        run->host_irq_raise = opts->host_irq_raise;
+        if (opts->host_irq != 0)
+            run->host_irq = opts->host_irq;
+        run->host_irq_kept = opts->host_irq_kept;
     }
     return AXV_OK;
 }

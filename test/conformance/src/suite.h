@@ -46,6 +46,9 @@ struct axv_conf_run {
     void *ctx;
     void (*idle)(void *ctx);
     bool (*irq_pending)(void *ctx, axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id, axv_irq_t irq);
+    int (*host_irq_raise)(void *ctx, axv_irq_t irq);
+    axv_irq_t host_irq;
+    axv_irq_t host_irq_kept; /* 0: none named */
 };
 
 #define AXV_CONF_DETAIL_MAX 200
@@ -149,6 +152,7 @@ extern const struct axv_conf_area_cases axv_conf_host_cases;
 extern const struct axv_conf_area_cases axv_conf_gic_cases;
 extern const struct axv_conf_area_cases axv_conf_console_cases;
 extern const struct axv_conf_area_cases axv_conf_riscv_cases;
+extern const struct axv_conf_area_cases axv_conf_host_irq_cases;
 
 #define AXV_CONF_COUNT(array) (sizeof(array) / sizeof((array)[0]))
 

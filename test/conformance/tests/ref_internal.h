@@ -23,5 +23,7 @@ const struct axv_vmm_ops *ref_vmm_table(bool native_to_vcpus);
 /* The host's CPU count (ref_platform.c), which the riscv area's harts follow. */
 size_t ref_cpu_num(void);
 extern const struct axv_riscv_ops ref_riscv_ops;
+void ref_host_irq_reset(void);
+extern const struct axv_host_irq_ops ref_host_irq_ops;
 
 #endif /* AXV_CONFORMANCE_REF_INTERNAL_H */

@@ -92,6 +92,7 @@ int ref_platform_install(const struct ref_config *config) {
     ref_memory_reset();
     ref_time_reset();
     ref_vmm_reset();
+    ref_host_irq_reset();
 
     int rc;
 #define AXV_EACH_AREA(area)                    \
@@ -107,6 +108,7 @@ int ref_platform_install(const struct ref_config *config) {
         .gic = &gic,
         .console = &console,
         .riscv = &ref_riscv_ops,
+        .host_irq = &ref_host_irq_ops,
     };
     return axv_platform_install(&platform);
 }

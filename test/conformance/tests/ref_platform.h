@@ -3,7 +3,8 @@
  * faults that break one behaviour each. Frames come from a static array behind a fake
  * physical base; the clock is simulated and advances when the suite idles (or, in
  * self-clocked mode, on every read); timers sit in a sorted list fired as the clock moves;
- * two VMs keep pending-interrupt bitmaps; the console captures into a buffer.
+ * two VMs keep pending-interrupt bitmaps; host interrupt lines are taken at once; the
+ * console captures into a buffer.
  */
 #ifndef AXV_CONFORMANCE_REF_PLATFORM_H
 #define AXV_CONFORMANCE_REF_PLATFORM_H
@@ -36,6 +37,8 @@ enum ref_fault {
     REF_FAULT_REMOTE_INJECT_LOST,          /* injecting into a vCPU but 0 says AXV_OK, loses it */
     REF_FAULT_IMSIC_FILES_ALIAS,           /* every IMSIC file of a hart at one address */
     REF_FAULT_FENCE_ACCEPTS_ANY_CPU,       /* remote fences accept CPUs beyond cpu_num */
+    REF_FAULT_HOST_IRQ_DISABLED_DELIVERS,  /* host interrupts are taken on disabled lines */
+    REF_FAULT_HOST_IRQ_REGISTER_REPLACES,  /* register_handler replaces a handler: no AXV_EBUSY */
     REF_FAULT_COUNT
 };
 
@@ -72,6 +75,12 @@ void ref_platform_stop(void);
 void ref_idle(void *ctx);
 /* The irq_pending hook: tests and clears the pending bit. */
 bool ref_irq_pending(void *ctx, axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id, axv_irq_t irq);
+
+/* The host_irq_raise hook: an edge on a host line, taken at once when it is enabled. */
+int ref_host_irq_raise(void *ctx, axv_irq_t irq);
+/* Host interrupt lines 0..REF_HOST_IRQ_LINES-1; the platform keeps REF_HOST_IRQ_KEPT. */
+#define REF_HOST_IRQ_LINES 64u
+#define REF_HOST_IRQ_KEPT 26u
 
 /* What the console received (NUL-terminated). */
 const char *ref_console_output(void);

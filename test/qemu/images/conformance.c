@@ -46,6 +46,9 @@ int axv_qemu_main(void) {
         /* The platform writes an SPI into the named vCPU's list registers, like a PPI. */
         .shared_routing = AXV_CONFORMANCE_SHARED_TO_VCPU,
         .timer_budget_ns = cmdline_timer_budget_ns(DEFAULT_BUDGET_NS),
+        /* An SGI to this CPU, taken by the platform's IRQ entry once unmasked. */
+        .host_irq_raise = axv_qemu_raise_sgi_self,
+        .host_irq_kept = AXV_QEMU_HOST_IRQ_KEPT_TIMER,
     };
     if (opts.timer_budget_ns > AXV_CONFORMANCE_MAX_TIMER_BUDGET_NS)
         opts.timer_budget_ns = AXV_CONFORMANCE_MAX_TIMER_BUDGET_NS;

@@ -25,6 +25,10 @@
  *   per host CPU with AXV_POSIX_DEFAULT_RISCV_GUEST_FILES guest files, no PLIC) or a PLIC
  *   machine (no APLIC, no IMSIC). Remote fences are checked and logged
  *   (axv_posix_riscv_fences()), as a process has no guest TLB to flush.
+ * - host_irq: AXV_POSIX_HOST_IRQ_LINES modelled host interrupt lines, not banked per CPU,
+ *   that a test or a device thread raises (axv_posix_host_irq_raise() and friends); a thread
+ *   plays the CPU that acknowledges and handles them, one at a time, lowest INTID first.
+ *   The platform keeps no INTID for itself.
  *
  * Op implementations are named `axv_posix_<area>_<op>`.
  */
@@ -81,6 +85,9 @@ AXV_EXTERN_C_BEGIN
 #define AXV_POSIX_NO_VM ((axv_vm_id_t)-1)
 /** @brief axv_vmm_current_vcpu_id() on a thread that is not a vCPU. */
 #define AXV_POSIX_NO_VCPU ((axv_vcpu_id_t)-1)
+
+/** @brief How many host interrupt lines are modelled: INTIDs 0 up to this, exclusive. */
+#define AXV_POSIX_HOST_IRQ_LINES 1020u
 
 /** @brief Start-up configuration. Zero-initialise it; every field left 0 takes its default. */
 struct axv_posix_config {
@@ -301,6 +308,67 @@ typedef void (*axv_posix_delivery_fn)(void *ctx, axv_vm_id_t vm_id, axv_vcpu_id_
  * @note Set it while no injection is in progress.
  */
 void axv_posix_set_delivery_observer(axv_posix_delivery_fn fn, void *ctx);
+
+/**
+ * @brief Device side: holds host interrupt line @p irq high (a level-sensitive interrupt).
+ *
+ * While high and enabled the line is pending; acknowledging does not lower it, so once
+ * handled it is pending again unless its handler (the device's driver) had the device lower
+ * it with axv_posix_host_irq_lower().
+ * @param irq The line, below AXV_POSIX_HOST_IRQ_LINES.
+ * @return AXV_OK; AXV_EINVAL for a line out of range; AXV_EPERM when the platform is not
+ *         started.
+ * @note Any thread; thread-safe. Wakes axv_posix_host_irq_wait().
+ */
+int axv_posix_host_irq_raise(axv_irq_t irq);
+
+/**
+ * @brief Device side: lowers host interrupt line @p irq; a level not yet acknowledged is no
+ * longer pending.
+ * @param irq The line, below AXV_POSIX_HOST_IRQ_LINES.
+ * @return As axv_posix_host_irq_raise().
+ * @note Any thread, a handler included; thread-safe.
+ */
+int axv_posix_host_irq_lower(axv_irq_t irq);
+
+/**
+ * @brief Device side: an edge on host interrupt line @p irq (like an SGI or an MSI): the line
+ * is pending until one CPU acknowledges it. Several edges before that count as one.
+ * @param irq The line, below AXV_POSIX_HOST_IRQ_LINES.
+ * @return As axv_posix_host_irq_raise().
+ * @note Any thread; thread-safe. Wakes axv_posix_host_irq_wait().
+ */
+int axv_posix_host_irq_pulse(axv_irq_t irq);
+
+/**
+ * @brief CPU side: waits until some enabled host interrupt line is pending and not active,
+ * at most @p timeout_ns.
+ * @param timeout_ns Longest wait; 0 only checks.
+ * @return AXV_OK when one is; AXV_EBUSY on timeout; AXV_EPERM when the platform is not
+ *         started.
+ * @note Any thread; thread-safe. Another thread may acknowledge the line first.
+ */
+int axv_posix_host_irq_wait(axv_nanos_t timeout_ns);
+
+/**
+ * @brief CPU side: what the calling thread's interrupt entry does when it takes host
+ * interrupts: axv_host_irq_fetch() and axv_host_irq_handle() (this platform's, not through
+ * the registry) until none is deliverable.
+ * @return How many interrupts were handled (0 when the platform is not started).
+ * @note Any thread that holds no acknowledged interrupt; thread-safe.
+ */
+size_t axv_posix_host_irq_deliver(void);
+
+/**
+ * @brief An edge on host interrupt line @p irq taken at once by the calling thread
+ * (axv_posix_host_irq_pulse() then axv_posix_host_irq_deliver()), in the shape of the
+ * conformance suite's `host_irq_raise` hook.
+ * @param ctx Ignored.
+ * @param irq The line.
+ * @return As axv_posix_host_irq_pulse().
+ * @note Any thread that holds no acknowledged interrupt; thread-safe.
+ */
+int axv_posix_conformance_host_irq_raise(void *ctx, axv_irq_t irq);
 
 /** @} */
 

@@ -160,6 +160,38 @@ int axv_qemu_cpu_run(size_t index, void (*fn)(void *), void *arg);
  */
 bool axv_qemu_cpu_idle(size_t index);
 
+/**
+ * @brief A host INTID the platform keeps for itself: PPI 26, the EL2 physical timer that
+ *        runs its timers. It also keeps the maintenance PPI 25 (its virtual GIC) and SGI 1
+ *        (the kick between CPUs); the host_irq ops refuse the three. Every other SGI, PPI
+ *        and SPI up to the GIC's GICD_TYPER limit is the components'.
+ */
+#define AXV_QEMU_HOST_IRQ_KEPT_TIMER 26u
+
+/**
+ * @brief Sets (or, with NULL, clears) the vCPU's exit handler for physical interrupts: when
+ *        a physical IRQ arrives while a guest runs (HCR_EL2.IMO takes it to EL2), the
+ *        handler is called instead of the platform's own dispatch, and must take the
+ *        interrupts with axv_host_irq_fetch() and axv_host_irq_handle() until fetch answers
+ *        AXV_HOST_IRQ_NONE (an interrupt it leaves acknowledged stays active and blocks
+ *        this CPU's others). IRQs taken while EL2 itself runs are dispatched by the platform.
+ * @param handler Called at EL2 on the CPU whose guest exited, with IRQs masked; one for
+ *        every CPU.
+ * @note Any context; takes effect at the next guest exit.
+ */
+void axv_qemu_set_guest_irq_exit(void (*handler)(void));
+
+/**
+ * @brief Raises SGI @p irq on the calling CPU (ICC_SGI1R_EL1 naming itself), in the shape
+ *        of the conformance suite's `host_irq_raise` hook.
+ * @param ctx Ignored.
+ * @param irq An SGI, 0..15.
+ * @return AXV_OK; AXV_EINVAL for an INTID that is not an SGI.
+ * @note Any context. The SGI is taken once this CPU's IRQs are unmasked and its line is
+ *       enabled (axv_host_irq_enable() on this CPU).
+ */
+int axv_qemu_raise_sgi_self(void *ctx, axv_irq_t irq);
+
 AXV_EXTERN_C_END
 
 #endif /* AXVISOR_API_QEMU_VIRT_H */

@@ -90,6 +90,9 @@ enum axv_conformance_area_index {
 /** @brief Shared INTID of the shared-interrupt case when axv_conformance_options::shared_irq
  *  is 0: SPI 32. */
 #define AXV_CONFORMANCE_DEFAULT_SHARED_IRQ 32u
+/** @brief Host INTID of the host_irq cases when axv_conformance_options::host_irq is 0:
+ *  SGI 15, which a GIC can raise on the calling CPU. */
+#define AXV_CONFORMANCE_DEFAULT_HOST_IRQ 15u
 
 /**
  * @brief What the platform does with a shared INTID (an SPI) given to inject_interrupt, as
@@ -195,6 +198,23 @@ struct axv_conformance_options {
     enum axv_conformance_shared_routing shared_routing;
     /** Shared INTID that case injects; 0 means AXV_CONFORMANCE_DEFAULT_SHARED_IRQ. */
     axv_irq_t shared_irq;
+    /**
+     * Optional: makes host INTID @p irq pending for the calling CPU once, as an edge (on a
+     * GIC, an SGI to itself), and returns AXV_OK, or an error status when it cannot. The
+     * platform then delivers it as it delivers any host interrupt: its interrupt entry
+     * acknowledges it and runs its handler through the host_irq ops (a hosted platform
+     * may do that before the hook returns). The host_irq delivery case needs it (and the
+     * time area, to wait); without it that case is skipped.
+     */
+    int (*host_irq_raise)(void *ctx, axv_irq_t irq);
+    /** Host INTID the host_irq cases register, enable and raise; 0 means
+     *  AXV_CONFORMANCE_DEFAULT_HOST_IRQ. It must have no handler and must be one the
+     *  platform lets components own (and host_irq_raise can raise). */
+    axv_irq_t host_irq;
+    /** A host INTID the platform keeps for itself (its timer's, say), which
+     *  host_irq.register_refusals then checks every op refuses; 0: not checked (a platform
+     *  that keeps none). */
+    axv_irq_t host_irq_kept;
 };
 
 /** @brief How many cases passed, failed and were skipped. */
