@@ -1,0 +1,23 @@
+/* The SBI calls the platform makes to OpenSBI (sbi.c): console, IPIs, remote fences and
+ * hart state management. Each returns the SBI error (0 on success, negative otherwise). */
+#ifndef AXV_QEMU_SBI_H
+#define AXV_QEMU_SBI_H
+
+#include <stdint.h>
+
+#define SBI_HSM_STARTED 0
+#define SBI_HSM_STOPPED 1
+
+void axv_qemu_sbi_putchar(uint8_t c);
+/* The next console byte, or -1 when none is waiting. */
+int axv_qemu_sbi_getchar(void);
+/* Sends a supervisor software interrupt to the harts in @p mask (bit i: hart @p base + i). */
+long axv_qemu_sbi_send_ipi(uint64_t mask, uint64_t base);
+/* sfence.vma of every address on the harts in @p mask (from @p base). */
+long axv_qemu_sbi_remote_sfence_vma(uint64_t mask, uint64_t base);
+/* Starts @p hartid in S-mode at @p start with a0 = hartid, a1 = @p opaque. */
+long axv_qemu_sbi_hart_start(uint64_t hartid, uint64_t start, uint64_t opaque);
+/* SBI_HSM_* state of @p hartid, or a negative SBI error. */
+long axv_qemu_sbi_hart_status(uint64_t hartid);
+
+#endif /* AXV_QEMU_SBI_H */
