@@ -7,6 +7,7 @@
 #include "board.h"
 #include "cpu.h"
 #include "exit.h"
+#include "gstage.h"
 #include "memory.h"
 #include "mmu.h"
 #include "smp.h"
@@ -48,6 +49,7 @@ void axv_qemu_boot(uint64_t hartid, const void *dtb) {
     /* Copied now: from here the device tree's memory is RAM the allocator hands out. */
     axv_qemu_exit_set_cmdline(board.bootargs);
     axv_qemu_mmu_build();
+    axv_qemu_gstage_build();
     axv_qemu_sstc_start(board.timebase_hz);
     cpu_bringup(cpu);
 

@@ -1,7 +1,13 @@
 /* Per-hart data: one struct axv_qemu_cpu per hart, and the count of those online. */
 #include "percpu.h"
 
+#include <stddef.h>
 #include <axvisor_api/qemu_virt.h>
+
+_Static_assert(offsetof(struct axv_qemu_cpu, stack_top) == 0, "smp_entry.S loads it at 0");
+_Static_assert(offsetof(struct axv_qemu_cpu, trap_t0) == AXV_QEMU_CPU_TRAP_T0, "trap.S");
+_Static_assert(offsetof(struct axv_qemu_cpu, guest_trap_sp) == AXV_QEMU_CPU_GUEST_TRAP_SP,
+               "trap.S");
 
 static struct axv_qemu_cpu cpus[AXV_QEMU_MAX_CPUS];
 static size_t cpus_online; /* written by the boot hart before axv_qemu_main(), then constant */

@@ -3,12 +3,19 @@
 #ifndef AXV_QEMU_PERCPU_H
 #define AXV_QEMU_PERCPU_H
 
+/* The first three at fixed offsets (percpu.c checks them): smp_entry.S loads stack_top from
+ * the HSM opaque argument; trap.S uses trap_t0 and guest_trap_sp through tp. */
+#define AXV_QEMU_CPU_TRAP_T0 8
+#define AXV_QEMU_CPU_GUEST_TRAP_SP 16
+
+#ifndef __ASSEMBLER__ /* trap.S includes this for the offsets above */
 #include <stddef.h>
 #include <stdint.h>
 
-/* stack_top is first: smp_entry.S loads it from the HSM opaque argument. */
 struct axv_qemu_cpu {
     uint64_t stack_top;
+    uint64_t trap_t0;       /* t0 while trap.S picks a stack */
+    uint64_t guest_trap_sp; /* vcpu.c: the stack a trap from the running guest uses */
     size_t index;
     uint64_t hartid;
     uint32_t online;     /* smp.c: written once with release by the hart itself */
@@ -33,5 +40,6 @@ void axv_qemu_percpu_set_count(size_t count);
 size_t axv_qemu_percpu_count(void);
 /* Hart @p index when it is online, else NULL. */
 struct axv_qemu_cpu *axv_qemu_percpu_online(size_t index);
+#endif
 
 #endif /* AXV_QEMU_PERCPU_H */

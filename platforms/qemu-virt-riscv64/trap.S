@@ -1,16 +1,36 @@
-/* The HS-mode trap vector (direct mode): saves every integer register and sepc/sstatus in a
- * frame on the current stack, calls axv_qemu_trap(frame) (trap.c) and returns with sret.
- * Traps are taken with interrupts masked (sstatus.SIE cleared by the hardware) and are not
- * re-enabled in the handler, so frames do not nest except for a fault inside the handler,
- * which is reported and ends the run. */
+/* The HS-mode trap vector (direct mode): saves every integer register, sepc, sstatus and
+ * hstatus in a frame, calls axv_qemu_trap(frame) (trap.c) and returns with sret.
+ *
+ * sscratch holds the hart's struct axv_qemu_cpu at all times outside this code; swapping it
+ * with tp first gives the handler its per-hart data whatever tp held (a guest's tp). A trap
+ * from HS-mode builds its frame on the stack in use. A trap from the guest (hstatus.SPV,
+ * which every trap into HS-mode sets to the mode it came from) must not use the guest's sp:
+ * it builds its frame on the hypervisor stack vcpu.c left in guest_trap_sp. Traps are taken
+ * with interrupts masked (sstatus.SIE cleared) and the handler keeps them masked, so frames
+ * nest only for a fault inside the handler, which is reported and ends the run. */
+#include "percpu.h"
+
+#define FRAME_SIZE (36 * 8)
+#define HSTATUS_SPV (1 << 7)
+
     .text
     .balign 4
     .global axv_qemu_trap_vector
 axv_qemu_trap_vector:
-    addi    sp, sp, -34*8
+    csrrw   tp, sscratch, tp
+    sd      t0, AXV_QEMU_CPU_TRAP_T0(tp)
+    csrr    t0, hstatus
+    andi    t0, t0, HSTATUS_SPV
+    bnez    t0, 1f
+    mv      t0, sp
+    j       2f
+1:  ld      t0, AXV_QEMU_CPU_GUEST_TRAP_SP(tp)
+2:  addi    t0, t0, -FRAME_SIZE
+    sd      sp, 2*8(t0)
+    mv      sp, t0
+    ld      t0, AXV_QEMU_CPU_TRAP_T0(tp)
     sd      ra, 1*8(sp)
     sd      gp, 3*8(sp)
-    sd      tp, 4*8(sp)
     sd      t0, 5*8(sp)
     sd      t1, 6*8(sp)
     sd      t2, 7*8(sp)
@@ -38,18 +58,28 @@ axv_qemu_trap_vector:
     sd      t4, 29*8(sp)
     sd      t5, 30*8(sp)
     sd      t6, 31*8(sp)
-    addi    t0, sp, 34*8
-    sd      t0, 2*8(sp)
+    /* The interrupted tp, and sscratch back to this hart's data for the next trap. */
+    csrrw   t0, sscratch, tp
+    sd      t0, 4*8(sp)
     csrr    t0, sepc
     sd      t0, 32*8(sp)
     csrr    t0, sstatus
     sd      t0, 33*8(sp)
+    csrr    t0, hstatus
+    sd      t0, 34*8(sp)
+    /* The hypervisor's gp: a guest may have its own. */
+    .option push
+    .option norelax
+    la      gp, __global_pointer$
+    .option pop
     mv      a0, sp
     call    axv_qemu_trap
     ld      t0, 32*8(sp)
     csrw    sepc, t0
     ld      t0, 33*8(sp)
     csrw    sstatus, t0
+    ld      t0, 34*8(sp)
+    csrw    hstatus, t0
     ld      ra, 1*8(sp)
     ld      gp, 3*8(sp)
     ld      tp, 4*8(sp)
@@ -80,5 +110,5 @@ axv_qemu_trap_vector:
     ld      t4, 29*8(sp)
     ld      t5, 30*8(sp)
     ld      t6, 31*8(sp)
-    addi    sp, sp, 34*8
+    ld      sp, 2*8(sp)
     sret

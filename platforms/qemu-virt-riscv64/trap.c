@@ -7,6 +7,14 @@
 #include "timer_queue.h"
 #include "virq.h"
 
+#define SCAUSE_ECALL_VS 10u
+
+static void (*guest_ecall)(struct axv_qemu_frame *frame);
+
+void axv_qemu_trap_set_guest_ecall(void (*handler)(struct axv_qemu_frame *frame)) {
+    guest_ecall = handler;
+}
+
 static AXV_NORETURN void unexpected(uint64_t scause, const struct axv_qemu_frame *frame) {
     axv_qemu_puts("\nqemu-virt: unexpected exception, scause=");
     axv_qemu_put_hex(scause);
@@ -16,12 +24,18 @@ static AXV_NORETURN void unexpected(uint64_t scause, const struct axv_qemu_frame
     axv_qemu_put_hex(CSR_READ(stval));
     axv_qemu_puts(" sstatus=");
     axv_qemu_put_hex(frame->sstatus);
+    axv_qemu_puts(" hstatus=");
+    axv_qemu_put_hex(frame->hstatus);
     axv_qemu_puts("\n");
     axv_qemu_exit(2);
 }
 
 void axv_qemu_trap(struct axv_qemu_frame *frame) {
     uint64_t scause = CSR_READ(scause);
+    if (scause == SCAUSE_ECALL_VS && guest_ecall != NULL) {
+        guest_ecall(frame);
+        return;
+    }
     if (!(scause & SCAUSE_INTERRUPT))
         unexpected(scause, frame);
     uint64_t irq = scause & ~SCAUSE_INTERRUPT;

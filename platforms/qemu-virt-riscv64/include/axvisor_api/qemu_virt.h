@@ -88,6 +88,43 @@ void axv_qemu_put_hex(uint64_t value);
  */
 void axv_qemu_put_dec(uint64_t value);
 
+/** @brief Hypercall (ecall from the guest, function in a0): end the guest; a1 is its
+ *  status. */
+#define AXV_QEMU_HVC_EXIT 0u
+/** @brief Hypercall (a0): arm the guest's timer a1 nanoseconds from now (replacing the
+ *  previous deadline, and taking down the previous expiry's interrupt); on expiry the guest
+ *  gets AXV_QEMU_VIRQ_TIMER. Returns a status in a0. */
+#define AXV_QEMU_HVC_SET_TIMER 1u
+/** @brief Hypercall (a0): axv_vmm_inject_interrupt(0, a1, a2), i.e. make virtual interrupt
+ *  a2 pending on vCPU a1 of VM 0 (any vCPU, on any hart). Returns its status in a0. */
+#define AXV_QEMU_HVC_INJECT 2u
+/** @brief Hypercall (a0): axv_vmm_inject_interrupt_to_vcpus(0, a1, a2): virtual interrupt
+ *  a2 on every vCPU in mask a1. Returns its status in a0. */
+#define AXV_QEMU_HVC_INJECT_MASK 3u
+/** @brief Hypercall (a0): take virtual interrupt a1 down on the calling vCPU, for the
+ *  timer and external interrupts, which a guest cannot clear itself (the software one it
+ *  clears in its sip). Returns AXV_OK in a0. */
+#define AXV_QEMU_HVC_CLEAR 4u
+
+/**
+ * @brief Runs the calling hart's vCPU of VM 0 (vCPU i is pinned to hart i; VM 0 has one
+ *        vCPU per online hart): enters @p entry in VS-mode (sp = @p stack_top, its own
+ *        translation off, its interrupts disabled) behind G-stage translation that maps the
+ *        image's RAM to itself, and returns when the guest makes the exit hypercall.
+ *
+ * Its hypercalls are AXV_QEMU_HVC_* (ecall, function in a0, arguments in a1 and a2);
+ * unknown ones return AXV_ENOSYS in a0. Its interrupts are AXV_QEMU_VIRQ_*, which it
+ * enables in its own sie. While it runs, the hypervisor's interrupts (the platform's
+ * timers, IPIs) are taken in HS-mode and their callbacks may inject interrupts.
+ * @param entry The guest's first instruction.
+ * @param stack_top The guest's initial stack pointer; 16-byte aligned.
+ * @return The guest's exit status; AXV_EINVAL for a NULL or misaligned argument;
+ *         AXV_EBUSY when the guest is already running.
+ * @note Thread context in HS-mode, on the hart whose vCPU it runs (on a secondary, from work
+ *       posted with axv_qemu_cpu_run()).
+ */
+int axv_qemu_run_guest(void (*entry)(void), void *stack_top);
+
 /**
  * @brief Tells whether virtual interrupt @p irq is pending for the calling hart's vCPU, and
  *        if so consumes it (clears its hvip bit). What other harts queued for that vCPU is
