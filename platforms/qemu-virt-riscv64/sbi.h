@@ -5,9 +5,6 @@
 
 #include <stdint.h>
 
-#define SBI_HSM_STARTED 0
-#define SBI_HSM_STOPPED 1
-
 void axv_qemu_sbi_putchar(uint8_t c);
 /* The next console byte, or -1 when none is waiting. */
 int axv_qemu_sbi_getchar(void);
@@ -17,7 +14,5 @@ long axv_qemu_sbi_send_ipi(uint64_t mask, uint64_t base);
 long axv_qemu_sbi_remote_sfence_vma(uint64_t mask, uint64_t base);
 /* Starts @p hartid in S-mode at @p start with a0 = hartid, a1 = @p opaque. */
 long axv_qemu_sbi_hart_start(uint64_t hartid, uint64_t start, uint64_t opaque);
-/* SBI_HSM_* state of @p hartid, or a negative SBI error. */
-long axv_qemu_sbi_hart_status(uint64_t hartid);
 
 #endif /* AXV_QEMU_SBI_H */

@@ -7,6 +7,7 @@
  * interrupt before the guest takes it are one. */
 #include "virq.h"
 
+#include <axvisor_api/axvisor_api.h>
 #include <axvisor_api/qemu_virt.h>
 #include "cpu.h"
 #include "percpu.h"
@@ -49,7 +50,11 @@ int axv_qemu_virq_inject(size_t index, axv_irq_t irq) {
     }
     irq_restore(flags);
     __atomic_fetch_or(&target->virq_mailbox, bit, __ATOMIC_RELEASE);
-    return axv_qemu_sbi_send_ipi(1, target->hartid) == 0 ? AXV_OK : AXV_EBUSY;
+    /* SBI refuses an IPI only to a hart id it does not know, and this one is online: a
+     * refusal is a broken platform, not an error the caller could handle. */
+    if (axv_qemu_sbi_send_ipi(1, target->hartid) != 0)
+        axv_fatal("qemu-virt: SBI refused the IPI to an online hart");
+    return AXV_OK;
 }
 
 bool axv_qemu_take_virtual_irq(axv_irq_t irq) {

@@ -9,8 +9,7 @@
 
 /* Makes @p irq (AXV_QEMU_VIRQ_*) pending for the vCPU of hart @p index: directly in hvip
  * on that hart, else through its mailbox and an IPI. AXV_EINVAL for another irq; AXV_ENOENT
- * for a hart not online; AXV_EBUSY when SBI refused the IPI (the interrupt stays queued for
- * the hart's next IPI). */
+ * for a hart not online. */
 int axv_qemu_virq_inject(size_t index, axv_irq_t irq);
 /* Moves what other harts queued for this hart's vCPU into hvip. */
 void axv_qemu_virq_refill(void);
