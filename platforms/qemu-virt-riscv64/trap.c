@@ -26,6 +26,9 @@ static AXV_NORETURN void unexpected(uint64_t scause, const struct axv_qemu_frame
     axv_qemu_put_hex(frame->sstatus);
     axv_qemu_puts(" hstatus=");
     axv_qemu_put_hex(frame->hstatus);
+    /* A guest-page fault's guest physical address, shifted right by 2. */
+    axv_qemu_puts(" htval=");
+    axv_qemu_put_hex(CSR_READ(htval));
     axv_qemu_puts("\n");
     axv_qemu_exit(2);
 }
