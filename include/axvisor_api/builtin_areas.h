@@ -29,6 +29,7 @@
 #include <axvisor_api/ops/host.h>
 #include <axvisor_api/ops/arch.h>
 #include <axvisor_api/ops/console.h>
+#include <axvisor_api/ops/riscv.h>
 
 /* Test builds only (CMake AXV_TEST_EXTRA_AREA): one more op list, which shows that a new
  * area needs nothing but its list and its line above. */

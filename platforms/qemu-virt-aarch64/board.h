@@ -30,5 +30,8 @@ struct axv_qemu_board {
 /* Reads RAM and CPUs from the flattened device tree at @p dtb. AXV_ENOENT: no device tree or
  * no /memory; AXV_EINVAL: a malformed structure block. */
 int axv_qemu_dtb_read(const void *dtb, struct axv_qemu_board *out);
+/* The address of the last device tree axv_qemu_dtb_read() accepted (RAM is identity-mapped,
+ * so it is physical), or 0 before one was. */
+axv_paddr_t axv_qemu_dtb_address(void);
 
 #endif /* AXV_QEMU_BOARD_H */

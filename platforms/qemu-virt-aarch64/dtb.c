@@ -93,6 +93,13 @@ static void property(struct fdt_walk *w, const char *name, const uint8_t *value,
     }
 }
 
+/* Written by the boot CPU before the tables are installed, read only after (host.c). */
+static axv_paddr_t accepted_dtb;
+
+axv_paddr_t axv_qemu_dtb_address(void) {
+    return accepted_dtb;
+}
+
 int axv_qemu_dtb_read(const void *dtb, struct axv_qemu_board *out) {
     const uint8_t *base = dtb;
     if (be32(base) != FDT_MAGIC)
@@ -132,5 +139,6 @@ int axv_qemu_dtb_read(const void *dtb, struct axv_qemu_board *out) {
         return AXV_ENOENT;
     if (out->cpu_count == 0)
         out->cpu_count = 1;
+    accepted_dtb = (axv_paddr_t)(uintptr_t)dtb;
     return AXV_OK;
 }

@@ -17,6 +17,8 @@
 #include <stdbool.h>
 #include <axvisor_api/axvisor_api.h>
 
+/* A GIC machine: no riscv area (its ops keep the defaults). */
+#define AXV_IMPL_OMIT_riscv 1
 #define AXV_IMPL_PREFIX axv_tiny
 #define AXV_IMPL_DECLARE_ONLY
 #include <axvisor_api/platform_impl.h>

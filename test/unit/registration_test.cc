@@ -263,7 +263,8 @@ TEST_F(Registration, BuiltInAreasAreTrackedWithTheirOpNames) {
                  "alloc_contiguous_frames");
     EXPECT_STREQ(axv_vmm_area.op_names[axv_vmm_op_notify_vcpu_timer_expired],
                  "notify_vcpu_timer_expired");
-    EXPECT_EQ(axv_host_area.num_ops, 1u);
+    EXPECT_EQ(axv_host_area.num_ops, static_cast<size_t>(axv_host_num_ops));
+    EXPECT_STREQ(axv_host_area.op_names[axv_host_op_fdt_address], "fdt_address");
 }
 
 } // namespace

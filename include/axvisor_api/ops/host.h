@@ -17,4 +17,16 @@ AXV_AREA_BEGIN(host)
  */
 AXV_OP(host, VALUE, size_t, cpu_num, (void))
 
+/**
+ * @brief The physical address of the flattened device tree (DTB) the host booted with, on
+ * either architecture (aarch64: x0 at entry; RISC-V: a1 at entry).
+ * @param addr Receives the address of the DTB's header.
+ * @return AXV_OK; AXV_ENOENT when the host booted without a device tree (or has no
+ *         physical one, like a hosted platform); AXV_EINVAL for a NULL @p addr; AXV_ENOSYS
+ *         when not implemented.
+ * @note Any context; thread-safe; never sleeps. The answer never changes once the platform
+ *       is installed.
+ */
+AXV_OP(host, STATUS, int, fdt_address, (axv_paddr_t *, addr))
+
 AXV_AREA_END(host)
