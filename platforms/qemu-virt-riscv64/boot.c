@@ -10,6 +10,7 @@
 #include "gstage.h"
 #include "memory.h"
 #include "mmu.h"
+#include "riscv.h"
 #include "smp.h"
 #include "sstc.h"
 #include "timer_queue.h"
@@ -46,7 +47,7 @@ void axv_qemu_boot(uint64_t hartid, const void *dtb) {
         boot_fail("no usable device tree in a1", rc);
     if (!board.has_h)
         boot_fail("the harts lack the H extension (riscv,isa)", AXV_ENOSYS);
-    /* Copied now: from here the device tree's memory is RAM the allocator hands out. */
+    axv_qemu_board_set(&board);
     axv_qemu_exit_set_cmdline(board.bootargs);
     axv_qemu_mmu_build();
     axv_qemu_gstage_build();
@@ -59,6 +60,10 @@ void axv_qemu_boot(uint64_t hartid, const void *dtb) {
     uint64_t ram_end = board.ram_base + board.ram_size;
     axv_qemu_memory_start(free_start,
                           ram_end < QEMU_MAPPED_RAM_END ? ram_end : QEMU_MAPPED_RAM_END);
+    /* The device tree stays where OpenSBI left it (near the top of RAM, on virt): the host
+     * area reports its address, so its frames are never handed out. */
+    axv_qemu_memory_reserve(axv_qemu_dtb_address(), axv_qemu_dtb_address() + axv_qemu_dtb_size());
+    axv_qemu_riscv_probe();
     axv_qemu_percpu_set_count(axv_qemu_smp_start_secondaries(&board));
     rc = axv_platform_install(&axv_qemu_virt_platform);
     if (rc != AXV_OK)

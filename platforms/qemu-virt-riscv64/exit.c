@@ -1,6 +1,6 @@
 /* Ending the run through virt's sifive_test device, whose status QEMU exits with, and the
- * command line, which QEMU puts in the device tree's /chosen bootargs (copied at boot: the
- * frame allocator may hand out the device tree's memory afterwards). */
+ * command line, which QEMU puts in the device tree's /chosen bootargs (copied at boot, so
+ * it lives in the image with the rest of the platform's state). */
 #include "exit.h"
 
 #include <axvisor_api/axvisor_api.h>

@@ -44,6 +44,21 @@ void axv_qemu_memory_start(uint64_t free_start, uint64_t ram_end) {
     next_hint = 0;
 }
 
+void axv_qemu_memory_reserve(uint64_t start, uint64_t end) {
+    /* Used and a run member without a run start: dealloc_frame refuses a run member, and
+     * dealloc_contiguous_frames a frame that starts no run. */
+    for (uint64_t addr = start & ~(uint64_t)(AXV_FRAME_SIZE - 1); addr < end;
+         addr += AXV_FRAME_SIZE) {
+        if (addr < first_frame)
+            continue;
+        uint64_t i = (addr - first_frame) / AXV_FRAME_SIZE;
+        if (i >= num_frames)
+            break;
+        set(used, (size_t)i);
+        set(run_member, (size_t)i);
+    }
+}
+
 static bool frame_index(axv_paddr_t frame, size_t *index) {
     if (frame < first_frame || frame % AXV_FRAME_SIZE != 0)
         return false;

@@ -13,16 +13,25 @@ struct sbiret {
     long value;
 };
 
-static struct sbiret sbi_call4(uint64_t ext, uint64_t fn, uint64_t a0, uint64_t a1, uint64_t a2,
-                               uint64_t a3) {
+static struct sbiret sbi_call5(uint64_t ext, uint64_t fn, uint64_t a0, uint64_t a1, uint64_t a2,
+                               uint64_t a3, uint64_t a4) {
     register uint64_t r0 __asm__("a0") = a0;
     register uint64_t r1 __asm__("a1") = a1;
     register uint64_t r2 __asm__("a2") = a2;
     register uint64_t r3 __asm__("a3") = a3;
+    register uint64_t r4 __asm__("a4") = a4;
     register uint64_t r6 __asm__("a6") = fn;
     register uint64_t r7 __asm__("a7") = ext;
-    __asm__ volatile("ecall" : "+r"(r0), "+r"(r1) : "r"(r2), "r"(r3), "r"(r6), "r"(r7) : "memory");
+    __asm__ volatile("ecall"
+                     : "+r"(r0), "+r"(r1)
+                     : "r"(r2), "r"(r3), "r"(r4), "r"(r6), "r"(r7)
+                     : "memory");
     return (struct sbiret){(long)r0, (long)r1};
+}
+
+static struct sbiret sbi_call4(uint64_t ext, uint64_t fn, uint64_t a0, uint64_t a1, uint64_t a2,
+                               uint64_t a3) {
+    return sbi_call5(ext, fn, a0, a1, a2, a3, 0);
 }
 
 static struct sbiret sbi_call(uint64_t ext, uint64_t fn, uint64_t a0, uint64_t a1, uint64_t a2) {
@@ -45,6 +54,22 @@ long axv_qemu_sbi_send_ipi(uint64_t mask, uint64_t base) {
 long axv_qemu_sbi_remote_sfence_vma(uint64_t mask, uint64_t base) {
     /* start 0 and size all ones: the whole address space (SBI spec, RFENCE function 1). */
     return sbi_call4(SBI_EXT_RFENCE, 1, mask, base, 0, UINT64_MAX).error;
+}
+
+/* RFENCE functions 3, 5 and 6 (SBI spec): remote_hfence_gvma_vmid,
+ * remote_hfence_vvma_asid, remote_hfence_vvma. */
+long axv_qemu_sbi_remote_hfence_gvma_vmid(uint64_t mask, uint64_t base, uint64_t gpa, uint64_t size,
+                                          uint64_t vmid) {
+    return sbi_call5(SBI_EXT_RFENCE, 3, mask, base, gpa, size, vmid).error;
+}
+
+long axv_qemu_sbi_remote_hfence_vvma_asid(uint64_t mask, uint64_t base, uint64_t gva, uint64_t size,
+                                          uint64_t asid) {
+    return sbi_call5(SBI_EXT_RFENCE, 5, mask, base, gva, size, asid).error;
+}
+
+long axv_qemu_sbi_remote_hfence_vvma(uint64_t mask, uint64_t base, uint64_t gva, uint64_t size) {
+    return sbi_call4(SBI_EXT_RFENCE, 6, mask, base, gva, size).error;
 }
 
 long axv_qemu_sbi_hart_start(uint64_t hartid, uint64_t start, uint64_t opaque) {
