@@ -18,6 +18,9 @@ static int resolve(const struct axv_posix_config *in, struct axv_posix_resolved 
     out->gicr_base = c->gicr_base != 0 ? c->gicr_base : AXV_POSIX_DEFAULT_GICR_BASE;
     out->spi_count = c->spi_count != 0 ? c->spi_count : AXV_POSIX_DEFAULT_SPI_COUNT;
     out->vtimer_irq = c->vtimer_irq != 0 ? c->vtimer_irq : AXV_POSIX_DEFAULT_VTIMER_IRQ;
+    out->riscv_plic = c->riscv_plic;
+    out->riscv_guest_files =
+        c->riscv_guest_files != 0 ? c->riscv_guest_files : AXV_POSIX_DEFAULT_RISCV_GUEST_FILES;
 
     if (out->ram_bytes % AXV_FRAME_SIZE != 0 || out->ram_bytes < ((size_t)1 << 20))
         return AXV_EINVAL;
@@ -32,6 +35,8 @@ static int resolve(const struct axv_posix_config *in, struct axv_posix_resolved 
         out->spi_count > AXV_POSIX_DEFAULT_SPI_COUNT)
         return AXV_EINVAL;
     if (out->vtimer_irq < 16 || out->vtimer_irq > 31)
+        return AXV_EINVAL;
+    if (out->riscv_guest_files > AXV_POSIX_MAX_RISCV_GUEST_FILES)
         return AXV_EINVAL;
     return AXV_OK;
 }

@@ -9,8 +9,6 @@
 
 AXV_EXTERN_C_BEGIN
 
-/* The riscv area is not modelled yet. */
-#define AXV_IMPL_OMIT_riscv 1
 #define AXV_IMPL_PREFIX axv_posix
 #define AXV_IMPL_DECLARE_ONLY
 #include <axvisor_api/platform_impl.h>

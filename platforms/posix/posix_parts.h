@@ -5,10 +5,10 @@
  * The platform's files are split by layer, and calls only go down:
  * - the platform and its tables: platform.c, tables.c;
  * - API glue and the parts' start/stop: memory_ops.c, time_ops.c, vmm_ops.c, arch_ops.c,
- *   guest.c, observe.c, host.c, console.c; time.c, vmm.c;
+ *   riscv_ops.c, guest.c, observe.c, host.c, console.c; time.c, vmm.c;
  * - services: ram.c, timers.c, vm_table.c, delivery.c;
  * - models, data structures and host facilities: buddy.c, timer_heap.c, clock.c,
- *   gic_model.c, pending.c, host_sched.c.
+ *   gic_model.c, riscv_model.c, pending.c, host_sched.c.
  * test/posix/call_graph_test.sh checks that no two files call each other, even indirectly. */
 #ifndef AXV_POSIX_PARTS_H
 #define AXV_POSIX_PARTS_H
@@ -29,6 +29,8 @@ struct axv_posix_resolved {
     axv_paddr_t gicr_base;
     uint32_t spi_count;
     axv_irq_t vtimer_irq;
+    bool riscv_plic;
+    uint32_t riscv_guest_files;
 };
 
 /* ram.c: the RAM region and its buddy allocator. stop() unmaps it and returns how many
@@ -43,7 +45,8 @@ size_t axv_posix_time_stop(void);
 /* True on the timer service thread (shutdown cannot run there). */
 bool axv_posix_time_on_service_thread(void);
 
-/* vmm.c: the modelled GICv3 (gic_model.c) and the VMs (vm_table.c). stop() destroys every
+/* vmm.c: the modelled GICv3 (gic_model.c), RISC-V machine (riscv_model.c) and the VMs
+ * (vm_table.c). stop() destroys every
  * VM and returns how many there were. */
 int axv_posix_vmm_start(const struct axv_posix_resolved *config);
 size_t axv_posix_vmm_stop(void);

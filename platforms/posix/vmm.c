@@ -1,9 +1,10 @@
-/* The vmm part's start and stop: the GIC model is configured before the VM table opens,
- * whose release store of `started` publishes the configuration to the ops. The ops are in
- * vmm_ops.c and arch_ops.c. */
+/* The vmm part's start and stop: the GIC and RISC-V models are configured before the VM table
+ * opens, whose release store of `started` publishes the configuration to the ops. The ops are in
+ * vmm_ops.c, arch_ops.c and riscv_ops.c. */
 #include <pthread.h>
 
 #include "gic_model.h"
+#include "riscv_model.h"
 #include "posix_parts.h"
 #include "vm_table.h"
 
@@ -16,6 +17,7 @@ int axv_posix_vmm_start(const struct axv_posix_resolved *config) {
     int rc = AXV_EBUSY;
     if (!axv_posix_vmm_started()) {
         axv_posix_gic_configure(config);
+        axv_posix_riscv_configure(config);
         rc = axv_posix_vm_table_start();
     }
     pthread_mutex_unlock(&part_lock);

@@ -21,6 +21,7 @@ inline axv_posix_resolved default_config() {
     c.gicr_base = AXV_POSIX_DEFAULT_GICR_BASE;
     c.spi_count = AXV_POSIX_DEFAULT_SPI_COUNT;
     c.vtimer_irq = AXV_POSIX_DEFAULT_VTIMER_IRQ;
+    c.riscv_guest_files = AXV_POSIX_DEFAULT_RISCV_GUEST_FILES;
     return c;
 }
 

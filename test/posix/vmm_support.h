@@ -58,6 +58,8 @@ struct ViaPlatform {
         c.gicr_base = config.gicr_base;
         c.spi_count = config.spi_count;
         c.vtimer_irq = config.vtimer_irq;
+        c.riscv_plic = config.riscv_plic;
+        c.riscv_guest_files = config.riscv_guest_files;
         int rc = axv_posix_init(&c);
         return rc == AXV_OK ? axv_platform_install(&axv_posix_platform) : rc;
     }

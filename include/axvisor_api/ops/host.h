@@ -20,7 +20,8 @@ AXV_OP(host, VALUE, size_t, cpu_num, (void))
 /**
  * @brief The physical address of the flattened device tree (DTB) the host booted with, on
  * either architecture (aarch64: x0 at entry; RISC-V: a1 at entry).
- * @param addr Receives the address of the DTB's header.
+ * @param addr Receives the address of the DTB's header, which lies in memory that
+ *        axv_memory_phys_to_virt() translates, so a component can parse it.
  * @return AXV_OK; AXV_ENOENT when the host booted without a device tree (or has no
  *         physical one, like a hosted platform); AXV_EINVAL for a NULL @p addr; AXV_ENOSYS
  *         when not implemented.

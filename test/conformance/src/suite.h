@@ -148,6 +148,7 @@ extern const struct axv_conf_area_cases axv_conf_vmm_cases;
 extern const struct axv_conf_area_cases axv_conf_host_cases;
 extern const struct axv_conf_area_cases axv_conf_arch_cases;
 extern const struct axv_conf_area_cases axv_conf_console_cases;
+extern const struct axv_conf_area_cases axv_conf_riscv_cases;
 
 #define AXV_CONF_COUNT(array) (sizeof(array) / sizeof((array)[0]))
 

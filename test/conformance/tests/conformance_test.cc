@@ -51,11 +51,16 @@ const std::vector<std::string> kAllCases = {
     "vmm.inject_to_vcpus_delivered",
     "vmm.inject_shared",
     "host.cpu_num",
+    "host.fdt_address",
     "arch.read_vgicd_typer_stable",
     "arch.read_vgicd_iidr_stable",
     "arch.host_gicd_base_stable",
     "arch.host_gicr_base_stable",
     "console.write_length",
+    "riscv.vs_pending_invalid",
+    "riscv.imsic_layout",
+    "riscv.irqchip_bases",
+    "riscv.remote_fences",
 };
 
 // The timer cases that wait for a callback.
@@ -441,7 +446,9 @@ INSTANTIATE_TEST_SUITE_P(
         FaultCase{REF_FAULT_REMOTE_INJECT_LOST,
                   "RemoteInjectLost",
                   {"vmm.inject_interrupt_delivered", "vmm.inject_to_vcpus_delivered",
-                   "vmm.inject_shared"}}),
+                   "vmm.inject_shared"}},
+        FaultCase{REF_FAULT_IMSIC_FILES_ALIAS, "ImsicFilesAlias", {"riscv.imsic_layout"}},
+        FaultCase{REF_FAULT_FENCE_ACCEPTS_ANY_CPU, "FenceAcceptsAnyCpu", {"riscv.remote_fences"}}),
     [](const ::testing::TestParamInfo<FaultCase> &info) { return std::string(info.param.label); });
 
 // Makes the timer PPI pending on every vCPU of VM 0 (through notify_vcpu_timer_expired).
@@ -616,7 +623,7 @@ TEST_F(Conformance, SharedCaseIsSkippedUnlessTheOptionsSayHowSpisAreRouted) {
 
 TEST_F(Conformance, EveryFaultIsCovered) {
     // A fault added to the reference platform needs its row above.
-    EXPECT_EQ(static_cast<int>(REF_FAULT_COUNT), 16);
+    EXPECT_EQ(static_cast<int>(REF_FAULT_COUNT), 18);
 }
 
 TEST_F(Conformance, PlatformWithoutVmmSkipsVmmCases) {
@@ -824,9 +831,10 @@ TEST_F(Conformance, OutcomeNames) {
 }
 
 TEST_F(Conformance, AreaBitsFollowTheBuiltinAreaList) {
-    EXPECT_EQ(AXV_CONFORMANCE_ALL_AREAS, 0x3fu);
+    EXPECT_EQ(AXV_CONFORMANCE_ALL_AREAS, 0x7fu);
     EXPECT_EQ(AXV_CONFORMANCE_AREA(memory), 1u);
     EXPECT_EQ(AXV_CONFORMANCE_AREA(console), 0x20u);
+    EXPECT_EQ(AXV_CONFORMANCE_AREA(riscv), 0x40u);
 }
 
 } // namespace

@@ -20,4 +20,8 @@ void ref_vmm_step(void);
 /* The vmm table, with or without the native inject_interrupt_to_vcpus. */
 const struct axv_vmm_ops *ref_vmm_table(bool native_to_vcpus);
 
+/* The host's CPU count (ref_platform.c), which the riscv area's harts follow. */
+size_t ref_cpu_num(void);
+extern const struct axv_riscv_ops ref_riscv_ops;
+
 #endif /* AXV_CONFORMANCE_REF_INTERNAL_H */

@@ -1,4 +1,5 @@
-/* Reference host, arch and console, and installing the whole reference platform. */
+/* Reference host, arch and console, and installing the whole reference platform (the riscv
+ * area is in ref_riscv.c). */
 #include "ref_internal.h"
 
 struct ref_config ref_cfg;
@@ -9,8 +10,13 @@ struct ref_config ref_cfg;
 static char console_buf[CONSOLE_CAP];
 static size_t console_len;
 
-static size_t cpu_num(void) {
+size_t ref_cpu_num(void) {
     return 4;
+}
+
+/* The reference host boots without a device tree. */
+static int fdt_address(axv_paddr_t *addr) {
+    return addr == NULL ? AXV_EINVAL : AXV_ENOENT;
 }
 
 static uint32_t read_vgicd_typer(void) {
@@ -63,7 +69,8 @@ const char *ref_console_output(void) {
 int ref_platform_install(const struct ref_config *config) {
     static const struct axv_host_ops host = {
         .hdr = AXV_OPS_HDR_INIT(struct axv_host_ops),
-        .cpu_num = cpu_num,
+        .cpu_num = ref_cpu_num,
+        .fdt_address = fdt_address,
     };
     static const struct axv_arch_ops arch = {
         .hdr = AXV_OPS_HDR_INIT(struct axv_arch_ops),
@@ -98,6 +105,7 @@ int ref_platform_install(const struct ref_config *config) {
         .host = &host,
         .arch = &arch,
         .console = &console,
+        .riscv = &ref_riscv_ops,
     };
     return axv_platform_install(&platform);
 }

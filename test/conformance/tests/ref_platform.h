@@ -34,6 +34,8 @@ enum ref_fault {
     REF_FAULT_BAD_VM_NOT_ENOENT,           /* vcpu_num of an unknown VM: AXV_OK, 0 vCPUs */
     REF_FAULT_TICKS_GO_BACKWARDS,          /* repeated reads between clock steps go back a tick */
     REF_FAULT_REMOTE_INJECT_LOST,          /* injecting into a vCPU but 0 says AXV_OK, loses it */
+    REF_FAULT_IMSIC_FILES_ALIAS,           /* every IMSIC file of a hart at one address */
+    REF_FAULT_FENCE_ACCEPTS_ANY_CPU,       /* remote fences accept CPUs beyond cpu_num */
     REF_FAULT_COUNT
 };
 

@@ -18,6 +18,13 @@
  * - arch: a modelled GICv3 (GICD_TYPER/GICD_IIDR consistent with the modelled SPI count,
  *   configurable bases); hardware injection targets the calling vCPU (AXV_EINVAL off vCPU
  *   threads; list registers are not modelled, so never AXV_EBUSY).
+ * - riscv: a modelled RISC-V machine at QEMU virt's addresses, beside the GIC, so components
+ *   of either architecture run here. Every vCPU has VS-level pending bits (its hvip), which
+ *   set_vs_pending/clear_vs_pending change on the calling vCPU (AXV_EINVAL off vCPU threads)
+ *   and axv_posix_vcpu_vs_pending() reads. The machine is AIA by default (APLIC, one IMSIC
+ *   per host CPU with AXV_POSIX_DEFAULT_RISCV_GUEST_FILES guest files, no PLIC) or a PLIC
+ *   machine (no APLIC, no IMSIC). Remote fences are checked and logged
+ *   (axv_posix_riscv_fences()), as a process has no guest TLB to flush.
  *
  * Op implementations are named `axv_posix_<area>_<op>`.
  */
@@ -58,6 +65,10 @@ AXV_EXTERN_C_BEGIN
 #define AXV_POSIX_DEFAULT_SPI_COUNT 988u
 /** @brief Default virtual timer PPI. */
 #define AXV_POSIX_DEFAULT_VTIMER_IRQ 27u
+/** @brief Default number of IMSIC guest interrupt files per hart (QEMU virt's aia-guests=7). */
+#define AXV_POSIX_DEFAULT_RISCV_GUEST_FILES 7u
+/** @brief Most IMSIC guest interrupt files per hart (GEILEN is at most 63 on RV64). */
+#define AXV_POSIX_MAX_RISCV_GUEST_FILES 63u
 /** @brief Most vCPUs per VM (the width of the vCPU masks). */
 #define AXV_POSIX_MAX_VCPUS 64u
 /** @brief Most VMs alive at once. */
@@ -87,6 +98,10 @@ struct axv_posix_config {
     uint32_t spi_count;
     /** The INTID notify_vcpu_timer_expired delivers (a PPI, 16..31). */
     axv_irq_t vtimer_irq;
+    /** The riscv area models a PLIC machine (true) rather than an AIA one (false). */
+    bool riscv_plic;
+    /** IMSIC guest files per hart of the AIA machine, up to AXV_POSIX_MAX_RISCV_GUEST_FILES. */
+    uint32_t riscv_guest_files;
 };
 
 /**
@@ -231,6 +246,47 @@ bool axv_posix_vcpu_take_pending(axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id, axv_i
  */
 bool axv_posix_conformance_irq_pending(void *ctx, axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id,
                                        axv_irq_t irq);
+
+/**
+ * @brief Observer side: reads a vCPU's VS-level pending bits, as the riscv area's
+ * set_vs_pending and clear_vs_pending left them.
+ * @param vm_id The VM.
+ * @param vcpu_id The vCPU.
+ * @param hvip Receives the bits, at hvip's positions (VSSIP 2, VSTIP 6, VSEIP 10).
+ * @return AXV_OK; AXV_ENOENT for an unknown VM or vCPU; AXV_EINVAL for a NULL @p hvip;
+ *         AXV_EPERM when the platform is not started.
+ * @note Thread-safe; the answer may be stale once the vCPU changes its bits again.
+ */
+int axv_posix_vcpu_vs_pending(axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id, uint64_t *hvip);
+
+/** @brief Which fence a riscv remote-fence op executed. */
+enum axv_posix_riscv_fence_kind {
+    AXV_POSIX_RISCV_HFENCE_GVMA = 1, /**< remote_hfence_gvma */
+    AXV_POSIX_RISCV_HFENCE_VVMA = 2, /**< remote_hfence_vvma */
+};
+
+/** @brief A remote fence as the riscv ops received it (and the model executed it). */
+struct axv_posix_riscv_fence {
+    enum axv_posix_riscv_fence_kind kind; /**< Which op; 0 in an empty record. */
+    uint64_t cpu_mask;                    /**< The selected CPUs, from cpu_base. */
+    size_t cpu_base;                      /**< CPU index of bit 0 of cpu_mask. */
+    uint32_t vmid;                        /**< The VMID. */
+    uint32_t asid;                        /**< HFENCE.VVMA's ASID (UINT32_MAX: all); 0 for GVMA. */
+    uint64_t addr;                        /**< First guest address; 0 when size is SIZE_MAX. */
+    size_t size;                          /**< Length in bytes; SIZE_MAX for everything. */
+};
+
+/**
+ * @brief Observer side: how many remote fences the riscv ops executed since
+ * axv_posix_init(), and the last one.
+ *
+ * Fences that select no CPU or an empty range, and refused ones, are not executed, so not
+ * counted.
+ * @param last If not NULL, receives the last fence executed (all zero when none was).
+ * @return The count.
+ * @note Thread-safe.
+ */
+uint64_t axv_posix_riscv_fences(struct axv_posix_riscv_fence *last);
 
 /** @brief Called once per delivered interrupt, after its pending bit is set. */
 typedef void (*axv_posix_delivery_fn)(void *ctx, axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id,
