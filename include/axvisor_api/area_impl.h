@@ -47,28 +47,32 @@
 /** @cond AXV_PRIVATE */
 #define AXV_PRIV_IMPL_FN(area, name) AXV_PRIV_CAT(AXV_IMPL_PREFIX, _##area##_##name)
 #define AXV_PRIV_IMPL_TABLE(area) AXV_PRIV_CAT(AXV_IMPL_PREFIX, _##area##_ops)
-/* AXV_PRIV_IMPL_UNLESS_OMITTED(area)(code) gives code, or nothing when AXV_IMPL_OMIT_<area>
- * is defined as 1 (the test of Linux's IS_ENABLED(): only a macro defined as 1 turns into
- * the placeholder `0,` that shifts 1 into the second argument). */
+/* AXV_PRIV_IMPL_UNLESS_OMITTED(area, (code)) gives code, or nothing when
+ * AXV_IMPL_OMIT_<area> is defined as 1 (the test of Linux's IS_ENABLED(): only a macro
+ * defined as 1 turns into the placeholder `0,` that shifts 1 into the second argument).
+ * The chosen KEEP macro is applied through AXV_PRIV_CALL, and TEST is variadic, so that
+ * cppcheck's preprocessor (test/analysis) expands it as compilers do. */
 #define AXV_PRIV_OMIT_PLACEHOLDER_1 0,
 #define AXV_PRIV_OMIT_SECOND(ignored, val, ...) val
-#define AXV_PRIV_OMIT_TEST(junk_or_placeholder) AXV_PRIV_OMIT_SECOND(junk_or_placeholder 1, 0, ~)
+/* NOLINTNEXTLINE(bugprone-macro-parentheses): tokens spliced into an argument list */
+#define AXV_PRIV_OMIT_TEST(...) AXV_PRIV_OMIT_SECOND(__VA_ARGS__ 1, 0, ~)
 #define AXV_PRIV_OMIT_IS_1(value) AXV_PRIV_OMIT_TEST(AXV_PRIV_OMIT_PLACEHOLDER_##value)
 #define AXV_PRIV_OMIT_IS_1_(value) AXV_PRIV_OMIT_IS_1(value)
 #define AXV_PRIV_OMIT_KEEP_0(...) __VA_ARGS__
 #define AXV_PRIV_OMIT_KEEP_1(...)
-#define AXV_PRIV_IMPL_UNLESS_OMITTED(area) \
-    AXV_PRIV_CAT(AXV_PRIV_OMIT_KEEP_, AXV_PRIV_OMIT_IS_1_(AXV_IMPL_OMIT_##area))
+#define AXV_PRIV_IMPL_UNLESS_OMITTED(area, code)                                                \
+    AXV_PRIV_CALL(AXV_PRIV_CAT(AXV_PRIV_OMIT_KEEP_, AXV_PRIV_OMIT_IS_1_(AXV_IMPL_OMIT_##area)), \
+                  code)
 /** @endcond */
 
 AXV_EXTERN_C_BEGIN
 
 /* Pass 1: one prototype per op, and the table's declaration. */
-#define AXV_AREA_BEGIN(area)           \
-    AXV_PRIV_IMPL_UNLESS_OMITTED(area) \
-    (extern const struct axv_##area##_ops AXV_PRIV_IMPL_TABLE(area);)
+#define AXV_AREA_BEGIN(area)      \
+    AXV_PRIV_IMPL_UNLESS_OMITTED( \
+        area, (extern const struct axv_##area##_ops AXV_PRIV_IMPL_TABLE(area);))
 #define AXV_OP(area, kind, ret, name, params) \
-    AXV_PRIV_IMPL_UNLESS_OMITTED(area)(ret AXV_PRIV_IMPL_FN(area, name)(AXV_PARAMS(params));)
+    AXV_PRIV_IMPL_UNLESS_OMITTED(area, (ret AXV_PRIV_IMPL_FN(area, name)(AXV_PARAMS(params));))
 #define AXV_AREA_END(area)
 #include AXV_AREA_OPS
 #undef AXV_AREA_BEGIN
@@ -77,15 +81,14 @@ AXV_EXTERN_C_BEGIN
 
 /* Pass 2: the table, unless only declarations were asked for. */
 #ifndef AXV_IMPL_DECLARE_ONLY
-#define AXV_AREA_BEGIN(area)            \
-    AXV_PRIV_IMPL_UNLESS_OMITTED(area)(                              \
-        const struct axv_##area##_ops AXV_PRIV_IMPL_TABLE(area) = { \
-            .hdr = AXV_OPS_HDR_INIT(struct axv_##area##_ops), )
+#define AXV_AREA_BEGIN(area) \
+    AXV_PRIV_IMPL_UNLESS_OMITTED(area, (const struct axv_##area##_ops AXV_PRIV_IMPL_TABLE(area) = { \
+        .hdr = AXV_OPS_HDR_INIT(struct axv_##area##_ops),))
 #define AXV_OP(area, kind, ret, name, params) \
-    AXV_PRIV_IMPL_UNLESS_OMITTED(area)(.name = AXV_PRIV_IMPL_FN(area, name), )
-#define AXV_AREA_END(area) AXV_PRIV_IMPL_UNLESS_OMITTED(area)( \
-    }                                                          \
-    ;)
+    AXV_PRIV_IMPL_UNLESS_OMITTED(area, (.name = AXV_PRIV_IMPL_FN(area, name), ))
+#define AXV_AREA_END(area) AXV_PRIV_IMPL_UNLESS_OMITTED(area, ( \
+    }                                                           \
+    ;))
 #include AXV_AREA_OPS
 #undef AXV_AREA_BEGIN
 #undef AXV_OP

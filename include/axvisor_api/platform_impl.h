@@ -46,7 +46,7 @@ extern const struct axv_platform AXV_IMPL_PLATFORM;
 const struct axv_platform AXV_IMPL_PLATFORM = {
     .name = AXV_IMPL_PLATFORM_NAME,
 #define AXV_EACH_AREA(area) \
-    AXV_PRIV_IMPL_UNLESS_OMITTED(area)(.area = &AXV_PRIV_CAT(AXV_IMPL_PREFIX, _##area##_ops), )
+    AXV_PRIV_IMPL_UNLESS_OMITTED(area, (.area = &AXV_PRIV_CAT(AXV_IMPL_PREFIX, _##area##_ops), ))
 #include <axvisor_api/each_area.h>
 };
 #endif

@@ -9,7 +9,7 @@
 #include "vm_table.h"
 
 /* hvip's VS-level bits: VSSIP (2), VSTIP (6), VSEIP (10). */
-#define VS_IRQ_MASK ((UINT64_C(1) << 2) | (UINT64_C(1) << 6) | (UINT64_C(1) << 10))
+#define VS_IRQ_MASK ((UINT32_C(1) << 2) | (UINT32_C(1) << 6) | (UINT32_C(1) << 10))
 
 /* The calling vCPU, or NULL when there is none (off vCPU threads, or not started). */
 static struct axv_posix_vcpu *loaded_vcpu(int *rc) {
@@ -23,7 +23,7 @@ static struct axv_posix_vcpu *loaded_vcpu(int *rc) {
 }
 
 static bool vs_irq_valid(uint32_t irq) {
-    return irq < 64u && ((VS_IRQ_MASK >> irq) & 1u) != 0;
+    return irq < 32u && ((VS_IRQ_MASK >> irq) & 1u) != 0;
 }
 
 int axv_posix_riscv_set_vs_pending(uint32_t irq) {
@@ -33,7 +33,7 @@ int axv_posix_riscv_set_vs_pending(uint32_t irq) {
         return rc;
     if (!vs_irq_valid(irq))
         return AXV_EINVAL;
-    atomic_fetch_or_explicit(&self->vs_pending, UINT64_C(1) << irq, memory_order_release);
+    atomic_fetch_or_explicit(&self->vs_pending, UINT32_C(1) << irq, memory_order_release);
     return AXV_OK;
 }
 
@@ -44,7 +44,7 @@ int axv_posix_riscv_clear_vs_pending(uint32_t irq) {
         return rc;
     if (!vs_irq_valid(irq))
         return AXV_EINVAL;
-    atomic_fetch_and_explicit(&self->vs_pending, ~(UINT64_C(1) << irq), memory_order_release);
+    atomic_fetch_and_explicit(&self->vs_pending, ~(UINT32_C(1) << irq), memory_order_release);
     return AXV_OK;
 }
 

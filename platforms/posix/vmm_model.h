@@ -29,9 +29,6 @@ struct axv_posix_vcpu {
     /* Bit (irq % 64) of word (irq / 64) is set while INTID irq is pending. Set with
      * fetch-or by any thread, cleared with fetch-and by ack and take_pending. */
     _Alignas(AXV_POSIX_CACHE_LINE) _Atomic uint64_t pending[AXV_POSIX_PENDING_WORDS];
-    /* The vCPU's hvip as the riscv ops leave it (VSSIP, VSTIP, VSEIP): written only by the
-     * vCPU's own thread (those ops act on the calling hart), read by observers. */
-    _Atomic uint64_t vs_pending;
     /* True while the vCPU is inside halt and may sleep on `wake`: an injector that sees it
      * takes `lock` to signal (pending.c explains why no wake-up is lost). */
     atomic_bool sleeping;
@@ -39,6 +36,10 @@ struct axv_posix_vcpu {
     pthread_cond_t wake; /* CLOCK_MONOTONIC, for halt's deadline */
     /* Under `lock`: the start gate (enum axv_posix_launch). */
     int launch;
+    /* The vCPU's hvip as the riscv ops leave it (VSSIP, VSTIP, VSEIP: all below bit 32):
+     * written only by the vCPU's own thread (those ops act on the calling hart), read by
+     * observers. Beside `launch`, where it costs no padding. */
+    _Atomic uint32_t vs_pending;
     struct axv_posix_vm *vm;
     axv_vcpu_id_t id;
     pthread_t thread;

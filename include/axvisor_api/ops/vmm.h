@@ -114,9 +114,9 @@ AXV_OP(vmm, FALLBACK, int, inject_interrupt_to_vcpus,
 /**
  * @brief Tells the VMM that a vCPU's virtual timer expired, so it delivers the vCPU's
  * timer interrupt (on GIC platforms the virtual timer PPI, INTID 27 by default; on RISC-V
- * the vCPU's VSTIP, which the component withdraws with axv_riscv_clear_vs_pending() when
- * the guest re-arms its timer). A virtual timer built on axv_time_register_timer() and
- * this op is the same code on every architecture.
+ * the vCPU's VSTIP, which the vCPU's SBI set_timer handler withdraws with
+ * axv_riscv_clear_vs_pending(), as the SBI specifies). A virtual timer built on
+ * axv_time_register_timer() and this op is the same code on every architecture.
  * @param vm_id The VM.
  * @param vcpu_id The vCPU.
  * @return AXV_OK when the timer interrupt is accepted, with the promises of

@@ -53,6 +53,7 @@ static int remote_hfence_vvma(uint64_t cpu_mask, size_t cpu_base, uint32_t vmid,
     return fence_check(cpu_mask, cpu_base, gva, size);
 }
 
+/* cppcheck-suppress constParameter ; the op's signature: an out-parameter, unwritten here */
 static int host_plic_base(axv_paddr_t *base) {
     return base == NULL ? AXV_EINVAL : AXV_ENOENT;
 }
