@@ -81,6 +81,7 @@ static bool imsic_index(size_t cpu, uint64_t *index) {
     const struct axv_qemu_board *board = axv_qemu_board();
     uint64_t hartid = axv_qemu_cpu_hartid(cpu);
     size_t listed = board->hart_count < AXV_QEMU_MAX_CPUS ? board->hart_count : AXV_QEMU_MAX_CPUS;
+    /* cppcheck-suppress knownConditionTrueFalse ; 2.10 takes `x < C ? x : C` for below 1 */
     for (size_t k = 0; k < listed; k++) {
         if (board->hart_id[k] == hartid) {
             *index = k;
