@@ -9,6 +9,7 @@ packages=(
     gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu
     gcc-riscv64-unknown-elf
     qemu-system-arm
+    qemu-system-misc    # qemu-system-riscv64 (with OpenSBI) for the riscv64 QEMU tests
     doxygen             # the docs target and its zero-warning test
     valgrind            # memcheck runs of the hosted suite
     libclang-rt-14-dev  # clang's sanitizer and libFuzzer runtimes (only recommended by clang)

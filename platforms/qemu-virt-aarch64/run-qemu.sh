@@ -1,8 +1,11 @@
 #!/bin/bash
-# Runs one bare-metal image under QEMU virt (EL2, GICv3) and judges it by the exit status
-# the image gives through semihosting SYS_EXIT.
-#   run-qemu.sh --qemu PATH --image ELF [--ram MIB] [--smp N] [--append TEXT] [--expect-status N]
+# Runs one bare-metal image under QEMU virt and judges it by the exit status the image
+# gives: AArch64 (EL2, GICv3) through semihosting SYS_EXIT, riscv64 (HS-mode under OpenSBI,
+# platforms/qemu-virt-riscv64) through the sifive_test device.
+#   run-qemu.sh --qemu PATH --image ELF [--machine aarch64|riscv64] [--machine-options OPTS]
+#               [--ram MIB] [--smp N] [--append TEXT] [--expect-status N]
 #               [--expect-output REGEX]
+# --machine-options: appended to -M virt (riscv64: e.g. aia=aplic-imsic,aia-guests=2).
 # Exit status: 0 when the image's status is the expected one (default 0) and, if given, its
 # output matches REGEX; 77 (skip) when QEMU or the image (no cross compiler) is missing;
 # 1 otherwise, including a hang (killed after AXV_QEMU_TIMEOUT_S).
@@ -13,11 +16,13 @@
 #   AXV_QEMU_TIMEOUT_S        how long QEMU may run before it counts as hung (default 60;
 #                             ctest's TIMEOUT for these tests is 30 s above it)
 set -u
-qemu=qemu-system-aarch64 image= ram=128 smp=1 append= expect_status=0 expect_output=
+qemu=qemu-system-aarch64 machine=aarch64 machine_options= image= ram=128 smp=1 append= expect_status=0 expect_output=
 while [ $# -gt 0 ]; do
     case "$1" in
     --qemu) qemu=$2; shift 2 ;;
     --image) image=$2; shift 2 ;;
+    --machine) machine=$2; shift 2 ;;
+    --machine-options) machine_options=$2; shift 2 ;;
     --ram) ram=$2; shift 2 ;;
     --smp) smp=$2; shift 2 ;;
     --append) append=$2; shift 2 ;;
@@ -26,16 +31,27 @@ while [ $# -gt 0 ]; do
     *) echo "run-qemu.sh: unknown argument $1" >&2; exit 2 ;;
     esac
 done
+case "$machine" in
+aarch64)
+    qemu_package=qemu-system-arm compiler="AArch64 cross compiler: gcc-aarch64-linux-gnu"
+    args=(-M "virt,virtualization=on,gic-version=3${machine_options:+,$machine_options}"
+        -cpu cortex-a72 -m "${ram}M" -smp "$smp"
+        -nographic -nic none -semihosting -kernel "$image") ;;
+riscv64)
+    # -bios default: QEMU's OpenSBI, which starts the image in S-mode at 0x80200000.
+    qemu_package=qemu-system-misc compiler="riscv64 cross compiler: gcc-riscv64-unknown-elf"
+    args=(-M "virt${machine_options:+,$machine_options}" -m "${ram}M" -smp "$smp" -nographic
+        -nic none -bios default -kernel "$image") ;;
+*) echo "run-qemu.sh: unknown machine $machine" >&2; exit 2 ;;
+esac
 if ! command -v "$qemu" >/dev/null 2>&1; then
-    echo "SKIP: $qemu is not installed (scripts/setup.sh installs qemu-system-arm)"
+    echo "SKIP: $qemu is not installed (scripts/setup.sh installs $qemu_package)"
     exit 77
 fi
 if [ ! -f "$image" ]; then
-    echo "SKIP: $image was not built (no AArch64 cross compiler: gcc-aarch64-linux-gnu)"
+    echo "SKIP: $image was not built (no $compiler)"
     exit 77
 fi
-args=(-M virt,virtualization=on,gic-version=3 -cpu cortex-a72 -m "${ram}M" -smp "$smp" -nographic
-    -nic none -semihosting -kernel "$image")
 budget_ms=${AXV_TEST_TIMER_BUDGET_MS:-2000}
 limit_s=${AXV_QEMU_TIMEOUT_S:-60}
 args+=(-append "${append:+$append }timer_budget_ms=$budget_ms")

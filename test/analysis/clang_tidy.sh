@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Usage: clang_tidy.sh DBS_DIR
 # clang-tidy with the checked-in .clang-tidy over every file of every configuration that
-# compile_dbs.sh wrote (host, static, aarch64), one process per file (clang-tidy 14 carries
-# analyzer state from one file to the next within a process, which misreads va_start), as
-# many at once as there are CPUs. Passes on zero findings; skips (77) without clang-tidy.
+# compile_dbs.sh wrote (host, static, aarch64, riscv64), one process per file (clang-tidy 14
+# carries analyzer state from one file to the next within a process, which misreads
+# va_start), as many at once as there are CPUs. Passes on zero findings; skips (77) without clang-tidy.
 set -euo pipefail
 dbs=$1
 here=$(cd "$(dirname "$0")" && pwd)
-configs=(host static aarch64)
+configs=(host static aarch64 riscv64)
 
 tidy=$(command -v clang-tidy) || {
     echo "clang-tidy is not installed: skipped (scripts/setup.sh installs it)"

@@ -10,6 +10,8 @@
 #                    platform's toolchain file and clang as its cross compiler: the
 #                    platform's and the bare-metal samples' own flags and defines, with
 #                    --target=aarch64-none-elf
+#   OUT_DIR/riscv64  the same for the riscv64 platform (AXV_BUILD_QEMU_VIRT_RISCV64),
+#                    --target=riscv64-unknown-elf
 # Each keeps only the C files under lib/, platforms/ and samples/ (compile_db.py).
 set -euo pipefail
 src=$(cd "$1" && pwd)
@@ -47,7 +49,12 @@ configure aarch64 -S "$src" -DAXV_BUILD_QEMU_VIRT=ON -DCMAKE_BUILD_TYPE=Release 
     -DCMAKE_TOOLCHAIN_FILE="$src/platforms/qemu-virt-aarch64/toolchain.cmake" \
     -DCMAKE_C_COMPILER="$clang" -DCMAKE_C_COMPILER_TARGET=aarch64-none-elf \
     -DCMAKE_ASM_COMPILER="$clang" -DCMAKE_ASM_COMPILER_TARGET=aarch64-none-elf
+configure riscv64 -S "$src" -DAXV_BUILD_QEMU_VIRT_RISCV64=ON -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_TOOLCHAIN_FILE="$src/platforms/qemu-virt-riscv64/toolchain.cmake" \
+    -DCMAKE_C_COMPILER="$clang" -DCMAKE_C_COMPILER_TARGET=riscv64-unknown-elf \
+    -DCMAKE_ASM_COMPILER="$clang" -DCMAKE_ASM_COMPILER_TARGET=riscv64-unknown-elf
 
 python3 "$here/compile_db.py" "$src" "$host_db" "$out/host"
 python3 "$here/compile_db.py" "$src" "$out/static.tree/compile_commands.json" "$out/static"
 python3 "$here/compile_db.py" "$src" "$out/aarch64.tree/compile_commands.json" "$out/aarch64"
+python3 "$here/compile_db.py" "$src" "$out/riscv64.tree/compile_commands.json" "$out/riscv64"

@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Usage: cppcheck.sh DBS_DIR
 # cppcheck over every file of every configuration that compile_dbs.sh wrote (host, static,
-# aarch64), each with that configuration's include paths and defines (--project), so the
-# op-list generators and the generated config.h expand as the compiler sees them. POSIX's
-# library description for the hosted configurations; aarch64 is LP64 like unix64. Inline
-# suppressions only (each with its reason). Passes on zero findings; skips (77) without
-# cppcheck.
+# aarch64, riscv64), each with that configuration's include paths and defines (--project),
+# so the op-list generators and the generated config.h expand as the compiler sees them.
+# POSIX's library description for the hosted configurations; aarch64 and riscv64 are LP64
+# like unix64. Inline suppressions only (each with its reason). Passes on zero findings;
+# skips (77) without cppcheck.
 set -euo pipefail
 dbs=$1
-configs=(host static aarch64)
+configs=(host static aarch64 riscv64)
 
 cppcheck=$(command -v cppcheck) || {
     echo "cppcheck is not installed: skipped (scripts/setup.sh installs it)"
@@ -22,7 +22,7 @@ status=0
 total=0
 for config in "${configs[@]}"; do
     case $config in
-    aarch64) target=(--platform=unix64) ;;
+    aarch64 | riscv64) target=(--platform=unix64) ;;
     *) target=(--platform=native --library=posix) ;;
     esac
     rc=0

@@ -4,7 +4,8 @@
 #
 #   check_codegen.sh --src-include DIR --bin-include DIR --probe-dir DIR --work DIR
 #                    --cc COMPILER [--cc COMPILER ...] [--objdump OBJDUMP]
-#                    [--aarch64-cc COMPILER] [--aarch64-objdump OBJDUMP] [--python PYTHON]
+#                    [--aarch64-cc COMPILER] [--aarch64-objdump OBJDUMP]
+#                    [--riscv64-cc COMPILER] [--riscv64-objdump OBJDUMP] [--python PYTHON]
 #
 # probe.c (in --probe-dir) defines one small function per case; AXV_PROBES in it says which
 # slot member each must use, and whether as a tail jump or a call. This script
@@ -16,11 +17,14 @@
 #     (see there for the exact rules);
 #  3. when an AArch64 cross compiler is installed, does the same for AArch64 (with it and,
 #     if Clang can target AArch64, with Clang), compiled -ffreestanding (no libc headers
-#     are needed) and disassembled with the AArch64 objdump.
+#     are needed) and disassembled with the AArch64 objdump;
+#  4. likewise for riscv64 when its cross compiler is installed: GCC with the code models
+#     medlow (its default) and medany (what the riscv64 QEMU platform uses) and -fPIC,
+#     Clang (rv64imac) with its default, -fPIC and -fno-pic.
 # With --bin-include holding a config.h for static binding, the expectations say which
 # probes must be direct calls instead (see check_disasm.py), and the same steps check them.
 # On a failure, the disassembly of the failing probe is printed. Exits 77 (ctest: skipped)
-# when no compiler targets x86-64 or AArch64, so that no object was checked.
+# when no compiler targets x86-64, AArch64 or riscv64, so that no object was checked.
 set -euo pipefail
 
 src_include='' bin_include='' probe_dir='' work=''
@@ -28,6 +32,8 @@ compilers=()
 objdump=objdump
 a64_cc=aarch64-linux-gnu-gcc
 a64_objdump=aarch64-linux-gnu-objdump
+rv64_cc=riscv64-unknown-elf-gcc
+rv64_objdump=riscv64-unknown-elf-objdump
 python=python3
 while [ $# -gt 0 ]; do
     case "$1" in
@@ -39,6 +45,8 @@ while [ $# -gt 0 ]; do
     --objdump) objdump=$2; shift 2 ;;
     --aarch64-cc) a64_cc=$2; shift 2 ;;
     --aarch64-objdump) a64_objdump=$2; shift 2 ;;
+    --riscv64-cc) rv64_cc=$2; shift 2 ;;
+    --riscv64-objdump) rv64_objdump=$2; shift 2 ;;
     --python) python=$2; shift 2 ;;
     *) echo "check_codegen.sh: unknown argument '$1'" >&2; exit 2 ;;
     esac
@@ -140,12 +148,39 @@ else
     done
 fi
 
+# --- 4. riscv64 -----------------------------------------------------------------------------
+if ! command -v "$rv64_objdump" >/dev/null 2>&1; then
+    echo "SKIP riscv64 checks: no riscv64 objdump '$rv64_objdump'"
+else
+    if command -v "$rv64_cc" >/dev/null 2>&1; then
+        short=$(basename "$rv64_cc")
+        for model in -mcmodel=medlow -mcmodel=medany -fPIC; do
+            check_object riscv64 "riscv64 $short $model" "$rv64_objdump" "$rv64_cc" \
+                -ffreestanding "$model"
+        done
+    else
+        echo "SKIP riscv64 checks with GCC: '$rv64_cc' is not installed"
+    fi
+    for cc in "${compilers[@]}"; do
+        if "$cc" --version 2>/dev/null | grep -q clang &&
+            "$cc" -print-targets 2>/dev/null | grep -qw riscv64; then
+            for pic in default -fPIC -fno-pic; do
+                # rv64imac: Clang 14 implies Zicsr/Zifencei and rejects their names.
+                flags=(--target=riscv64-unknown-elf -march=rv64imac -ffreestanding)
+                [ "$pic" = default ] || flags+=("$pic")
+                check_object riscv64 "riscv64 $(basename "$cc") $pic" "$rv64_objdump" "$cc" \
+                    "${flags[@]}"
+            done
+        fi
+    done
+fi
+
 if [ "$failures" -ne 0 ]; then
     echo "codegen: $failures of $checked objects FAILED"
     exit 1
 fi
 if [ "$checked" -eq 0 ]; then
-    echo "SKIP codegen: no compiler here targets x86-64 or AArch64; nothing was checked"
+    echo "SKIP codegen: no compiler here targets x86-64, AArch64 or riscv64; nothing was checked"
     exit 77
 fi
 echo "codegen: all $checked objects passed"

@@ -1,14 +1,14 @@
 #!/usr/bin/env python3
 """Checks the disassembly of the probe object (probe.c) against the accessor contract.
 
-    check_disasm.py --arch x86_64|aarch64 --expect EXPECTATIONS --label TEXT DISASSEMBLY
+    check_disasm.py --arch x86_64|aarch64|riscv64 --expect EXPECTATIONS --label TEXT DISASSEMBLY
 
 DISASSEMBLY is the output of GNU `objdump -d -r --no-show-raw-insn` for the probe object.
 EXPECTATIONS has one line per probe, "kind probe slot offset", as printed by probe.c built
 with -DAXV_PROBE_PRINT_EXPECTATIONS: kind is `tail` or `call`, slot the registry slot symbol
 (axv_priv_<area>_slot) and offset the byte offset of the op's pointer in that slot.
 
-What is required of every probe, on both architectures:
+What is required of every probe, on every architecture:
   * it reaches the function pointer at exactly <slot>+<offset> (relocation symbol and
     addend, plus any load displacement, must add up to it);
   * exactly one load of that pointer and exactly one indirect branch through it;
@@ -22,11 +22,17 @@ Tail probes (`return accessor(...)`) must consist of nothing but that load and j
   AArch64: adrp xA, slot  [; add xA, xA, :lo12:slot]  ; ldr xB, [xA, :lo12:...]
            [; mov x16|x17, xB (GCC routes indirect tail calls through x16/x17 for BTI)]
            ; br xB|x16|x17
+  riscv64: lui rA, %hi(slot) | auipc rA, %pcrel_hi(slot)  [; addi rA, rA, %lo]
+           ; ld rB, %lo(...)(rA)  ; jr rB
+           (medlow: lui and a LO12_I load; medany and PIC: auipc and a PCREL_LO12_I load,
+            whose relocation names the auipc's local label, paired here through the base
+            register; linker-relaxation markers R_RISCV_RELAX are ignored)
 followed only by alignment padding (nop variants, int3). A leading landing pad (endbr64,
 bti c) is tolerated, since it comes from the distribution's hardening defaults and not
 from the accessor. Call probes (`accessor(...) + 1`) must make the call as
   x86-64:  call *0x0(%rip)  [R_X86_64_PC32 slot+offset-4]   (the load folded into the call)
   AArch64: the adrp/[add]/ldr sequence above and blr on the loaded register.
+  riscv64: the lui|auipc/[addi]/ld sequence above and jalr on the loaded register.
 Every probe function in the object must be listed in EXPECTATIONS and vice versa.
 
 Static binding: for the areas bound statically, kind is `tail-direct` or `call-direct`, the
@@ -36,6 +42,10 @@ and offset is 0. Such a probe must call that function directly, never through me
            call: exactly one `call <fn>` (same relocations), no other call or jump;
   AArch64: tail: exactly `b <fn>` [R_AARCH64_JUMP26 fn];
            call: exactly one `bl <fn>` [R_AARCH64_CALL26 fn], no other branch-and-link;
+  riscv64: tail: exactly `auipc t1 ; jr t1` [R_RISCV_CALL(_PLT) fn on the auipc];
+           call: exactly one `auipc ra ; jalr ra` pair [same], no other jalr;
+           (R_RISCV_CALL_PLT is how GCC marks every direct call on RISC-V, resolved to the
+            function itself in a static link; it is the one PLT relocation accepted)
 with no indirect branch, no conditional, no other relocation and no use of a registry slot
 (landing pads and padding tolerated as above).
 """
@@ -88,6 +98,9 @@ def parse_disassembly(path):
         for line in f:
             line = line.rstrip("\n")
             m = FUNC_RE.match(line)
+            if m and m.group(2).startswith(".L"):
+                # A local label Clang leaves for a RISC-V %pcrel_lo inside a function.
+                continue
             if m:
                 current = functions.setdefault(m.group(2), [])
                 continue
@@ -117,10 +130,15 @@ X86_PADDING = re.compile(r"^((data16|cs|ds) )*(nop[wl]?( \S+)?|xchg %ax,%ax|int3
 X86_LANDING = ("endbr64",)
 A64_PADDING = re.compile(r"^nop$")
 A64_LANDING = ("bti", "hint")
+RV_PADDING = re.compile(r"^(c\.)?nop$")
+RV_LANDING = ()
 
 # Instructions that compare or branch on a condition: any of them means a check.
 X86_CONDITIONAL = re.compile(r"^(test|cmp|j(?!mp$)[a-z]+|cmov[a-z]+|set[a-z]+|loop[a-z]*)$")
 A64_CONDITIONAL = re.compile(r"^(cbz|cbnz|tbz|tbnz|cmp|cmn|tst|ccmp|ccmn|csel|b\.[a-z]+)$")
+RV_CONDITIONAL = re.compile(
+    r"^(beq|bne|blt|bge|bltu|bgeu|beqz|bnez|blez|bgez|bltz|bgtz|bgt|ble|bgtu|bleu"
+    r"|slt|sltu|slti|sltiu|seqz|snez|sltz|sgtz|czero\.[a-z]+)$")
 
 
 class Problem(Exception):
@@ -215,8 +233,43 @@ DIRECT_RELOCS = {
 }
 
 
+def check_direct_riscv64(kind, insns, symbol):
+    """check_direct for riscv64: the auipc/jalr pair of a `call` or `tail` pseudo."""
+    body = strip_padding(insns, RV_PADDING, RV_LANDING)
+    link = "ra" if kind == "call" else "t1"
+    for insn in body:
+        if RV_CONDITIONAL.match(insn.mnemonic):
+            raise Problem("conditional instruction '%s'" % insn.text)
+        if "axv_priv_" in insn.text or any("axv_priv_" in r[1] for r in insn.relocs):
+            raise Problem("'%s' uses the registry" % insn.text)
+    relocated = [i for i in body if rv_relocs(i)]
+    if len(relocated) != 1 or len(rv_relocs(relocated[0])) != 1:
+        raise Problem("%d relocated instructions, expected exactly the call to %s"
+                      % (len(relocated), symbol))
+    auipc = relocated[0]
+    rtype, sym, addend = rv_relocs(auipc)[0]
+    if (auipc.mnemonic != "auipc" or rv_regs(auipc.operands)[:1] != [link] or sym != symbol
+            or rtype not in ("R_RISCV_CALL", "R_RISCV_CALL_PLT") or addend != 0):
+        raise Problem("'%s' [%s %s%+d] does not start a direct call to %s"
+                      % (auipc.text, rtype, sym, addend, symbol))
+    index = body.index(auipc)
+    jump = body[index + 1] if index + 1 < len(body) else None
+    want = "jalr" if kind == "call" else "jr"
+    if jump is None or jump.mnemonic != want or rv_regs(jump.operands)[-1:] != [link]:
+        raise Problem("the call to %s is not completed by '%s %s'" % (symbol, want, link))
+    indirect = [i for i in body if i.mnemonic in ("jr", "jalr") and i is not jump]
+    if indirect:
+        raise Problem("indirect branch '%s', expected only the call to %s"
+                      % (indirect[0].text, symbol))
+    if kind == "tail" and len(body) != 2:
+        raise Problem("a tail probe must be exactly 'auipc t1; jr t1' and padding")
+    return "%s %s (direct)" % ("call" if kind == "call" else "tail", "<fn>")
+
+
 def check_direct(arch, kind, insns, symbol):
     """A probe of a statically bound accessor: one direct jump (tail) or call to symbol."""
+    if arch == "riscv64":
+        return check_direct_riscv64(kind, insns, symbol)
     if arch == "x86_64":
         body = strip_padding(insns, X86_PADDING, X86_LANDING)
         conditional = X86_CONDITIONAL
@@ -337,9 +390,116 @@ def check_aarch64(kind, insns, slot, offset):
     return "adrp/ldr ... blr"
 
 
+# --- riscv64 -------------------------------------------------------------------------------
+
+RV_REG = re.compile(r"\b(zero|ra|sp|gp|tp|fp|t[0-6]|s[0-9]|s1[01]|a[0-7])\b")
+RV_MEM = re.compile(r"^(-?\d+)\((\w+)\)$")
+
+
+def rv_regs(operands):
+    return RV_REG.findall(operands)
+
+
+def rv_relocs(insn):
+    """The instruction's relocations without the linker-relaxation markers."""
+    return [r for r in insn.relocs if r[0] != "R_RISCV_RELAX"]
+
+
+def check_riscv64(kind, insns, slot, offset):
+    body = strip_padding(insns, RV_PADDING, RV_LANDING)
+    for insn in body:
+        insn.relocs = rv_relocs(insn)
+    check_common(body, slot, RV_CONDITIONAL)
+    hi = {}  # register -> ("abs"|"pcrel", addend) of the slot's upper part it holds
+    addr = {}  # register -> slot offset it points at (upper part + %lo)
+    fnptr = {}  # register -> slot offset of the function pointer it holds (ld)
+    loads = []
+    branches = []
+    slot_users = []
+    for insn in body:
+        regs = rv_regs(insn.operands)
+        m = insn.mnemonic
+        ours = [r for r in insn.relocs if r[1] == slot]
+        # A %pcrel_lo names the auipc's local label, not the slot: paired below through the
+        # base register, which must hold the slot's %pcrel_hi.
+        pcrel_lo = [r for r in insn.relocs if r[0] == "R_RISCV_PCREL_LO12_I"]
+        if insn.relocs and not ours and not pcrel_lo:
+            raise Problem("unexpected relocation on '%s'" % insn.text)
+        if ours or pcrel_lo:
+            slot_users.append(insn)
+        base = regs[1] if len(regs) > 1 else None
+        if m in ("lui", "auipc") and ours:
+            want = "R_RISCV_HI20" if m == "lui" else "R_RISCV_PCREL_HI20"
+            if ours[0][0] != want:
+                raise Problem("'%s' is relocated with %s" % (insn.text, ours[0][0]))
+            hi[regs[0]] = ("abs" if m == "lui" else "pcrel", ours[0][2])
+        elif m in ("addi", "mv") and (ours or pcrel_lo):
+            if base not in hi:
+                raise Problem("'%s' adds %%lo to a register without the slot's %%hi" % insn.text)
+            if pcrel_lo:
+                if hi[base][0] != "pcrel":
+                    raise Problem("'%s' pairs %%pcrel_lo with a lui" % insn.text)
+                addr[regs[0]] = hi[base][1]
+            else:
+                if ours[0][0] != "R_RISCV_LO12_I" or hi[base][0] != "abs":
+                    raise Problem("'%s' is not a %%lo add to the slot's %%hi" % insn.text)
+                addr[regs[0]] = ours[0][2]
+        elif m == "ld" and len(regs) == 2 and (ours or pcrel_lo or base in addr):
+            mem = RV_MEM.match(insn.operands.split(",", 1)[1])
+            if not mem:
+                raise Problem("'%s': cannot read its address" % insn.text)
+            if ours or pcrel_lo:
+                # The displacement is the relocation's: the printed one is not added to it.
+                if base not in hi:
+                    raise Problem("'%s' loads through a register without the slot's %%hi"
+                                  % insn.text)
+                if pcrel_lo:
+                    if hi[base][0] != "pcrel":
+                        raise Problem("'%s' pairs %%pcrel_lo with a lui" % insn.text)
+                    where = hi[base][1]
+                else:
+                    if ours[0][0] != "R_RISCV_LO12_I" or hi[base][0] != "abs":
+                        raise Problem("'%s' is not a %%lo load from the slot" % insn.text)
+                    where = ours[0][2]
+            else:
+                where = addr[base] + int(mem.group(1))
+            if where != offset:
+                raise Problem("'%s' loads %s+%d, expected the op at offset %d"
+                              % (insn.text, slot, where, offset))
+            fnptr[regs[0]] = where
+            loads.append(insn)
+        elif m == "mv" and len(regs) == 2 and regs[1] in fnptr:
+            fnptr[regs[0]] = fnptr[regs[1]]
+        elif m in ("jr", "jalr"):
+            if not regs or regs[-1] not in fnptr:
+                raise Problem("'%s' branches through a register not loaded from the slot"
+                              % insn.text)
+            branches.append(insn)
+        elif ours or pcrel_lo:
+            raise Problem("'%s' refers to the slot" % insn.text)
+        elif regs and m not in ("sd", "sw", "ret", "j"):
+            # Any other write to a tracked register ends what it held.
+            for table in (hi, addr, fnptr):
+                table.pop(regs[0], None)
+    if len(loads) != 1:
+        raise Problem("%d loads of the function pointer, expected exactly 1" % len(loads))
+    if len(slot_users) not in (2, 3):
+        raise Problem("%d instructions refer to the slot, expected lui|auipc, [addi,] ld"
+                      % len(slot_users))
+    if kind == "tail":
+        shape = " ".join(i.mnemonic for i in body)
+        if not re.fullmatch(r"(lui|auipc) ((addi|mv) )?ld (mv )?jr", shape):
+            raise Problem("a tail probe must be lui|auipc, [addi,] ld, jr; got: " + shape)
+        return shape
+    if [i.mnemonic for i in branches] != ["jalr"]:
+        raise Problem("expected exactly one indirect branch, a jalr; got %s"
+                      % [i.mnemonic for i in branches])
+    return "lui|auipc/ld ... jalr"
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--arch", required=True, choices=["x86_64", "aarch64"])
+    ap.add_argument("--arch", required=True, choices=["x86_64", "aarch64", "riscv64"])
     ap.add_argument("--expect", required=True)
     ap.add_argument("--label", required=True)
     ap.add_argument("--strict-tail", action="store_true",
@@ -360,6 +520,8 @@ def main():
     if args.arch == "x86_64":
         def check_slot(kind, insns, slot, offset):
             return check_x86(kind, insns, slot, offset, args.strict_tail)
+    elif args.arch == "riscv64":
+        check_slot = check_riscv64
     else:
         check_slot = check_aarch64
 

@@ -17,7 +17,8 @@ AXV_AREA_BEGIN(console)
  * @return How many bytes were written (@p len unless the console failed). Fatal when not
  *         implemented.
  * @note Whether it may be called from IRQ context is the platform's to document (the
- *       reference platforms: posix from any thread; qemu polls the UART, so any context);
+ *       reference platforms: posix from any thread; the qemu ones poll the UART, riscv64
+ *       through SBI, so any context);
  *       the default fatal handler calls it. Thread-safe, but concurrent writes may
  *       interleave their bytes. May wait for the device to drain.
  */

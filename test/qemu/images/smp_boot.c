@@ -1,7 +1,8 @@
 /* qemu.smp.boot: every CPU of -smp came up (the command line says how many to expect), each
- * runs work posted to it and reports its own index and MPIDR, atomic read-modify-writes
- * (LDAXR/STLXR) stay exact while all CPUs hammer one counter at once, and
- * the frame allocator, used by all CPUs at once, never hands one frame to two of them. */
+ * runs work posted to it and reports its own index and hardware id, atomic
+ * read-modify-writes (LDAXR/STLXR; riscv64: AMO) stay exact while all CPUs hammer one
+ * counter at once, and the frame allocator, used by all CPUs at once, never hands one frame
+ * to two of them. The same image on both QEMU platforms (qemu.riscv64.smp.boot). */
 #include <axvisor_api/qemu_virt.h>
 
 #include "cmdline.h"
@@ -10,8 +11,32 @@
 
 struct report {
     volatile size_t index;
-    volatile uint64_t mpidr;
+    volatile uint64_t id;
 };
+
+/* The calling CPU's hardware id as it reads it itself (AArch64: its MPIDR affinity), and
+ * as the platform recorded it for CPU @p c. riscv64 S-mode cannot read its hart id
+ * (mhartid is M-mode's): there both are the platform's record, which still checks each
+ * CPU's index and that no two share an id. */
+#if defined(__aarch64__)
+#define ID_NAME " MPIDR "
+static uint64_t own_id(void) {
+    uint64_t mpidr;
+    __asm__ volatile("mrs %0, mpidr_el1" : "=r"(mpidr));
+    return mpidr & UINT64_C(0xff00ffffff);
+}
+static uint64_t recorded_id(size_t c) {
+    return axv_qemu_cpu_mpidr(c);
+}
+#else
+#define ID_NAME " hart id "
+static uint64_t own_id(void) {
+    return axv_qemu_cpu_hartid(axv_qemu_cpu_index());
+}
+static uint64_t recorded_id(size_t c) {
+    return axv_qemu_cpu_hartid(c);
+}
+#endif
 
 static struct report reports[AXV_QEMU_MAX_CPUS];
 static uint64_t counter;
@@ -43,10 +68,8 @@ static void take_frames(void *arg) {
 
 static void report_self(void *arg) {
     struct report *r = arg;
-    uint64_t mpidr;
-    __asm__ volatile("mrs %0, mpidr_el1" : "=r"(mpidr));
     r->index = axv_qemu_cpu_index();
-    r->mpidr = mpidr & UINT64_C(0xff00ffffff);
+    r->id = own_id();
 }
 
 /* All CPUs start together (a shared flag), so the increments really overlap. */
@@ -105,16 +128,16 @@ int axv_qemu_main(void) {
     for (size_t c = 0; c < n; c++) {
         axv_qemu_puts("qemu.smp.boot: CPU ");
         axv_qemu_put_dec(reports[c].index);
-        axv_qemu_puts(" MPIDR ");
-        axv_qemu_put_hex(reports[c].mpidr);
+        axv_qemu_puts(ID_NAME);
+        axv_qemu_put_hex(reports[c].id);
         axv_qemu_puts("\n");
-        if (reports[c].index != c || reports[c].mpidr != axv_qemu_cpu_mpidr(c)) {
-            axv_qemu_puts("qemu.smp.boot: FAILED: wrong index or MPIDR\n");
+        if (reports[c].index != c || reports[c].id != recorded_id(c)) {
+            axv_qemu_puts("qemu.smp.boot: FAILED: wrong index or hardware id\n");
             return 1;
         }
         for (size_t d = 0; d < c; d++)
-            if (reports[d].mpidr == reports[c].mpidr) {
-                axv_qemu_puts("qemu.smp.boot: FAILED: two CPUs with one MPIDR\n");
+            if (reports[d].id == reports[c].id) {
+                axv_qemu_puts("qemu.smp.boot: FAILED: two CPUs with one hardware id\n");
                 return 1;
             }
     }
