@@ -1,133 +1,71 @@
-/* One-shot timers on each CPU's EL2 physical timer (generic_timer.c). Every CPU has its own
- * queue: a list ordered by deadline (ties in registration order) in a fixed pool, under its
- * own lock; the CPU's compare value holds its head's deadline. A timer is queued on the
- * calling CPU and arms that CPU's timer; the token names the queue, so cancel works from any
- * CPU by taking the owner's lock. Callbacks run in the owner's IRQ handler, IRQs masked,
- * without the lock held (they may register or cancel timers). */
+/* Each CPU's one-shot timers: the library's timer queue (<axvisor_api/timer_queue.h>) over
+ * that CPU's EL2 physical timer CNTHP (generic_timer.c), one queue, node pool and lock per
+ * CPU. Queue i belongs to CPU index i and has id i, so a token names its owner and cancel
+ * works from any CPU (axv_timer_queue_cancel_among() takes the owner's lock). Callbacks run
+ * in the owner's IRQ handler, IRQs masked, without the lock held. */
 #include "timer_queue.h"
 
-#include <axvisor_api/axvisor_api.h>
 #include <axvisor_api/qemu_virt.h>
+#include <axvisor_api/timer_queue.h>
 #include "generic_timer.h"
 #include "percpu.h"
 #include "spinlock.h"
 
-#define MAX_TIMERS 128u /* per CPU */
-/* Token = sequence number << CPU_BITS | owner CPU index; the sequence starts at 1, so a token
- * is never 0. */
-#define CPU_BITS 3u
-_Static_assert(AXV_QEMU_MAX_CPUS <= (1u << CPU_BITS), "a token's CPU field is too small");
+/* Per CPU: the conformance suite's deepest use (smp.timers) stays far below it. */
+#define MAX_TIMERS 128u
+_Static_assert(AXV_QEMU_MAX_CPUS <= AXV_TIMER_QUEUE_MAX_QUEUES, "a token cannot name every CPU");
+_Static_assert(sizeof(uintptr_t) == sizeof(uint64_t), "the lock hook returns DAIF");
 
-struct timer {
-    struct timer *next;
-    axv_nanos_t deadline;
-    axv_timer_fn fn;
-    void *arg;
-    axv_timer_token_t token;
-};
+/* A CPU that never came online keeps its zero-filled queue: capacity 0, so it refuses every
+ * token without calling a hook. */
+static struct axv_timer_queue queues[AXV_QEMU_MAX_CPUS];
+static struct axv_timer_queue_node pools[AXV_QEMU_MAX_CPUS][MAX_TIMERS];
+static struct axv_qemu_lock locks[AXV_QEMU_MAX_CPUS];
 
-struct queue {
-    struct axv_qemu_lock lock;
-    struct timer *free_list;
-    struct timer *pending;
-    axv_timer_token_t last_seq;
-    struct timer pool[MAX_TIMERS];
-};
-
-static struct queue queues[AXV_QEMU_MAX_CPUS];
-
-void axv_qemu_timer_queue_cpu_start(void) {
-    struct queue *q = &queues[this_cpu()->index];
-    /* Before this CPU is online nobody else can reach its queue: no lock needed. */
-    for (size_t i = 0; i < MAX_TIMERS; i++) {
-        q->pool[i].next = q->free_list;
-        q->free_list = &q->pool[i];
-    }
+/* The hooks' context is the queue's lock; the timer they drive is the calling CPU's, which
+ * the library only programs on the owner CPU. */
+static void program(void *ctx, axv_nanos_t deadline_ns) {
+    (void)ctx;
+    axv_qemu_generic_timer_arm(deadline_ns);
 }
 
-/* Arms this CPU's timer for the head of its queue (lock held), or masks it when nothing is
- * pending. */
-static void program(const struct queue *q) {
-    if (q->pending == NULL)
-        axv_qemu_generic_timer_disarm();
-    else
-        axv_qemu_generic_timer_arm(q->pending->deadline);
+static void disarm(void *ctx) {
+    (void)ctx;
+    axv_qemu_generic_timer_disarm();
+}
+
+static axv_nanos_t now(void *ctx) {
+    (void)ctx;
+    return axv_qemu_generic_timer_now();
+}
+
+static uintptr_t lock(void *ctx) {
+    return (uintptr_t)lock_irqsave(ctx);
+}
+
+static void unlock(void *ctx, uintptr_t daif) {
+    unlock_irqrestore(ctx, (uint64_t)daif);
+}
+
+static const struct axv_timer_queue_hooks hooks = {program, disarm, now, lock, unlock};
+
+void axv_qemu_timer_queue_cpu_start(void) {
+    size_t cpu = this_cpu()->index;
+    const struct axv_timer_queue_config config = {&hooks, &locks[cpu], pools[cpu], MAX_TIMERS,
+                                                  (uint32_t)cpu};
+    /* Cannot fail: every argument is valid by construction (the asserts above). */
+    (void)axv_timer_queue_init(&queues[cpu], &config);
 }
 
 int axv_qemu_timer_queue_add(axv_nanos_t deadline_ns, axv_timer_fn fn, void *arg,
                              axv_timer_token_t *token) {
-    if (fn == NULL || token == NULL)
-        return AXV_EINVAL;
-    size_t cpu = this_cpu()->index;
-    struct queue *q = &queues[cpu];
-    uint64_t daif = lock_irqsave(&q->lock);
-    struct timer *t = q->free_list;
-    if (t == NULL) {
-        unlock_irqrestore(&q->lock, daif);
-        return AXV_ENOMEM;
-    }
-    q->free_list = t->next;
-    t->deadline = deadline_ns;
-    t->fn = fn;
-    t->arg = arg;
-    t->token = ++q->last_seq << CPU_BITS | cpu;
-    struct timer **link = &q->pending;
-    while (*link != NULL && (*link)->deadline <= deadline_ns)
-        link = &(*link)->next;
-    t->next = *link;
-    *link = t;
-    *token = t->token;
-    if (q->pending == t)
-        program(q);
-    unlock_irqrestore(&q->lock, daif);
-    return AXV_OK;
+    return axv_timer_queue_register(&queues[this_cpu()->index], deadline_ns, fn, arg, token);
 }
 
 int axv_qemu_timer_queue_cancel(axv_timer_token_t token) {
-    size_t owner = (size_t)(token & ((1u << CPU_BITS) - 1u));
-    if (owner >= AXV_QEMU_MAX_CPUS)
-        return AXV_ENOENT;
-    struct queue *q = &queues[owner];
-    uint64_t daif = lock_irqsave(&q->lock);
-    for (struct timer **link = &q->pending; *link != NULL; link = &(*link)->next) {
-        struct timer *t = *link;
-        if (t->token == token) {
-            bool was_head = t == q->pending;
-            *link = t->next;
-            t->next = q->free_list;
-            q->free_list = t;
-            /* Only the owner can reprogram its CNTHP. Cancelled from elsewhere, the owner's
-             * timer may still fire for the old head: its handler finds nothing due and
-             * reprograms for the new head, so the early interrupt is harmless. */
-            if (was_head && owner == this_cpu()->index)
-                program(q);
-            unlock_irqrestore(&q->lock, daif);
-            return AXV_OK;
-        }
-    }
-    unlock_irqrestore(&q->lock, daif);
-    return AXV_ENOENT;
+    return axv_timer_queue_cancel_among(queues, AXV_QEMU_MAX_CPUS, token);
 }
 
 void axv_qemu_timer_queue_irq(void) {
-    struct queue *q = &queues[this_cpu()->index];
-    uint64_t daif = lock_irqsave(&q->lock);
-    for (;;) {
-        axv_nanos_t now = axv_qemu_generic_timer_now();
-        struct timer *t = q->pending;
-        if (t == NULL || t->deadline > now)
-            break;
-        /* Unlinked under the lock: from here a cancel finds nothing (the callback is
-         * running), and the callback may take the lock itself. */
-        q->pending = t->next;
-        axv_timer_fn fn = t->fn;
-        void *arg = t->arg;
-        t->next = q->free_list;
-        q->free_list = t;
-        unlock_irqrestore(&q->lock, daif);
-        fn(arg, now);
-        daif = lock_irqsave(&q->lock);
-    }
-    program(q);
-    unlock_irqrestore(&q->lock, daif);
+    (void)axv_timer_queue_expire(&queues[this_cpu()->index]);
 }

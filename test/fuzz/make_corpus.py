@@ -114,6 +114,48 @@ def timer_seeds():
     }
 
 
+# fuzz_timer_queue.c: pool byte; steps below. A registration is a deadline (kind, w), the
+# callback's action (0 nothing, 1 re-arm, 2 cancel another, 3 cancel itself) and its parameter.
+def q_register(kind, w=0, action=0, param=0):
+    return bytes([0, kind]) + u32(w) + bytes([action]) + u16(param)
+
+
+def q_cancel(pick):
+    return bytes([3, pick])
+
+
+def q_bad_cancel(kind, pick=0, w=0):
+    return bytes([4, kind, pick]) + u64(w)
+
+
+def q_foreign():
+    return bytes([5])
+
+
+def q_advance(kind, w=0):
+    return bytes([6, kind]) + u16(w)
+
+
+def queue_seeds():
+    return {
+        "ties": bytes([0]) + q_register(5, 3) + q_register(5, 3) + q_register(5, 1)
+        + q_register(2, 0) + q_register(5, 3) + q_advance(1) + q_advance(1)
+        + q_advance(4, 2) + q_advance(3),
+        "full": bytes([1]) + q_register(5, 1) + q_register(5, 2) + q_register(5, 3)
+        + q_cancel(0) + q_register(1) + q_advance(0) + q_register(4, 1000) + q_advance(2, 999),
+        "cancels": bytes([0]) + q_register(5, 4) + q_register(5, 8) + q_register(4, 70000)
+        + q_cancel(1) + q_bad_cancel(0, 1) + q_bad_cancel(1) + q_bad_cancel(2, 0, 1)
+        + q_bad_cancel(3, 2, 0) + q_bad_cancel(4, 0, 1) + q_bad_cancel(5, 0, 5)
+        + q_bad_cancel(6, 0, 1 << 40) + q_foreign() + q_advance(4, 9) + q_bad_cancel(0, 0)
+        + q_cancel(0),
+        "callbacks": bytes([2]) + q_register(5, 2, 1, 3) + q_register(5, 2, 2, 2)
+        + q_register(5, 2) + q_register(5, 3, 3) + q_register(5, 4, 1, 5) + q_advance(2, 3)
+        + q_advance(0) + q_advance(3),
+        "past_and_max": bytes([0]) + q_advance(2, 500) + q_register(0, 200) + q_register(3)
+        + q_register(1) + q_advance(0) + q_register(3) + q_register(0, 1) + q_advance(3),
+    }
+
+
 # fuzz_registry.c: steps below; an area's table is one byte per op (0 NULL, 1 default,
 # 2 and 3 stand-ins) and two header changes of 5 bytes each.
 AREAS = ["memory", "time", "vmm", "host", "arch", "console", "vgic"]
@@ -184,7 +226,7 @@ def registry_seeds():
 
 def main():
     for target, seeds in (("buddy", buddy_seeds()), ("timer_heap", timer_seeds()),
-                          ("registry", registry_seeds())):
+                          ("timer_queue", queue_seeds()), ("registry", registry_seeds())):
         d = HERE / "corpus" / target
         d.mkdir(parents=True, exist_ok=True)
         for old in d.iterdir():
