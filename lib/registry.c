@@ -40,6 +40,10 @@ typedef char axv_builtin_areas_fit[(axv_num_builtin_areas <= AXV_MAX_AREAS) ? 1 
 typedef void (*axv_any_op)(void);
 
 static bool is_tracked(const struct axv_area_desc *area) {
+    /*@ loop invariant 0 <= i <= core.num_areas;
+        loop invariant \forall integer j; 0 <= j < i ==> core.areas[j] != area;
+        loop assigns i;
+        loop variant core.num_areas - i; */
     for (size_t i = 0; i < core.num_areas; i++) {
         if (core.areas[i] == area)
             return true;

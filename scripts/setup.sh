@@ -17,6 +17,7 @@ packages=(
     cppcheck            # static analysis (label analysis), and its MISRA addon (misra_report.sh)
     clang-tools         # static analysis (label analysis): scan-build
     frama-c-base        # Eva proofs of absence of runtime errors (ctest -L proof)
+    why3 z3             # WP proofs of the registry's contracts (ctest -L proof)
 )
 
 missing=()
