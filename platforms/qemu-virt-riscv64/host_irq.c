@@ -1,13 +1,14 @@
-/* The host_irq area on the PLIC: INTIDs are PLIC source ids (1..riscv,ndev; 0 is none),
- * fetch claims from this hart's S-mode context, handle runs the registered handler then
- * completes, enable and disable are the boot hart's context enable bits, the one hart shared
- * sources go to. The platform keeps no source: its timer (STI) and IPIs (SSI) are not PLIC
- * sources. With AIA (aia=aplic-imsic) there is no PLIC: ids are checked against the
- * supervisor APLIC domain's riscv,num-sources and handlers can be registered, but sources
- * are not routed to the IMSIC, so fetch answers AXV_HOST_IRQ_NONE and nothing is delivered. */
+/* The host_irq area. INTIDs are the interrupt controller's source ids (1..its source count;
+ * 0 is none). On the PLIC machine fetch claims from this hart's S-mode context, handle runs
+ * the registered handler then completes, enable and disable are the boot hart's context
+ * enable bits. On the AIA machine (aia=aplic-imsic) the APLIC forwards sources as MSIs with
+ * identity = source id to the boot hart's IMSIC file, fetch claims through stopei, and
+ * enable and disable are the APLIC's enable bits. Either way every source goes to the boot
+ * hart. The platform keeps no source: its timer (STI) and IPIs (SSI) are none. */
 #include "host_irq.h"
 
 #include <axvisor_api/qemu_virt.h>
+#include "aia.h"
 #include "board.h"
 #include "host_irq_table.h"
 #include "ops.h"
@@ -25,7 +26,9 @@ static uint32_t acked[AXV_QEMU_MAX_CPUS];
 /* The ids components may use: 1..this. AXV_HOST_IRQ_NONE (1023) is never one. */
 static uint32_t last_id(void) {
     const struct axv_qemu_board *board = axv_qemu_board();
-    uint32_t n = axv_qemu_plic_present() ? board->plic_ndev : board->aplic_s_sources;
+    uint32_t n = axv_qemu_plic_present()  ? board->plic_ndev
+                 : axv_qemu_aia_present() ? board->aplic_s_sources
+                                          : 0u;
     return n < AXV_HOST_IRQ_NONE ? n : AXV_HOST_IRQ_NONE - 1u;
 }
 
@@ -34,8 +37,10 @@ static bool valid(axv_irq_t irq) {
 }
 
 static void set_enabled(axv_irq_t irq, bool on) {
-    if (!axv_qemu_plic_present())
+    if (axv_qemu_aia_present()) {
+        axv_qemu_aia_set_enabled(irq, on);
         return;
+    }
     uint64_t flags = lock_irqsave(&enable_lock);
     axv_qemu_plic_set_enabled(irq, on);
     unlock_irqrestore(&enable_lock, flags);
@@ -44,9 +49,9 @@ static void set_enabled(axv_irq_t irq, bool on) {
 axv_irq_t axv_qemu_host_irq_fetch(void) {
     uint32_t *mine = &acked[this_cpu()->index];
     /* One at a time: a second claim before the completion would nest handlers. */
-    if (*mine != 0u || !axv_qemu_plic_present())
+    if (*mine != 0u || last_id() == 0u)
         return AXV_HOST_IRQ_NONE;
-    uint32_t id = axv_qemu_plic_claim();
+    uint32_t id = axv_qemu_plic_present() ? axv_qemu_plic_claim() : axv_qemu_aia_claim();
     if (!valid(id))
         return AXV_HOST_IRQ_NONE;
     *mine = id + 1u;
@@ -66,7 +71,8 @@ int axv_qemu_host_irq_handle(axv_irq_t irq) {
     /* The UART line the conformance hook raised is level-sensitive: taken down before the
      * completion, so the hook's interrupt is delivered once, as an edge would be. */
     axv_qemu_uart_irq_handled(irq);
-    axv_qemu_plic_complete(irq);
+    if (axv_qemu_plic_present())
+        axv_qemu_plic_complete(irq);
     *mine = 0u;
     return rc;
 }

@@ -1,13 +1,12 @@
-/* A host interrupt software can raise: QEMU virt's NS16550 UART (0x10000000) is PLIC source
- * 10, and its transmitter-holding-register-empty interrupt (IER bit 1) raises the line at
- * once, the transmitter being idle or soon so; clearing the bit lowers it. OpenSBI drives the
- * console on that UART by polling LSR and never writes IER after its init, so the bit is
- * ours. The line is a level the PLIC samples, so the hook's one interrupt is made an edge by
+/* A host interrupt software can raise: QEMU virt's NS16550 UART (0x10000000) is source 10 of
+ * the PLIC or of the APLIC, and its transmitter-holding-register-empty interrupt (IER bit 1) raises
+ * the line at once, the transmitter being idle or soon so; clearing the bit lowers it. OpenSBI
+ * drives the console on that UART by polling LSR and never writes IER after its init, so the bit is
+ * ours. The line is a level, so the hook's one interrupt is made an edge by
  * clearing the bit again once it has been handled. */
 #include "uart_irq.h"
 
 #include <axvisor_api/qemu_virt.h>
-#include "plic.h"
 
 #define UART_BASE UINT64_C(0x10000000)
 #define UART_IER (UART_BASE + 1u)
@@ -22,8 +21,6 @@ static void write_ier(uint8_t value) {
 
 int axv_qemu_raise_uart_irq(void *ctx, axv_irq_t irq) {
     (void)ctx;
-    if (!axv_qemu_plic_present())
-        return AXV_ENOSYS;
     if (irq != AXV_QEMU_HOST_IRQ_UART)
         return AXV_EINVAL;
     __atomic_store_n(&raised, 1u, __ATOMIC_RELEASE);
