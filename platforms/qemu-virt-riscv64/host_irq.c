@@ -81,7 +81,7 @@ void axv_qemu_host_irq_take(void) {
     for (axv_irq_t irq = axv_qemu_host_irq_fetch(); irq != AXV_HOST_IRQ_NONE;
          irq = axv_qemu_host_irq_fetch()) {
         if (axv_qemu_host_irq_handle(irq) == AXV_ENOENT) {
-            axv_qemu_puts("\nqemu-virt: PLIC source ");
+            axv_qemu_puts("\nqemu-virt: host interrupt source ");
             axv_qemu_put_dec(irq);
             axv_qemu_puts(" has no handler: disabled\n");
         }

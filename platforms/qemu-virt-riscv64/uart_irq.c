@@ -1,9 +1,9 @@
-/* A host interrupt software can raise: QEMU virt's NS16550 UART (0x10000000) is source 10 of
- * the PLIC or of the APLIC, and its transmitter-holding-register-empty interrupt (IER bit 1) raises
- * the line at once, the transmitter being idle or soon so; clearing the bit lowers it. OpenSBI
- * drives the console on that UART by polling LSR and never writes IER after its init, so the bit is
- * ours. The line is a level, so the hook's one interrupt is made an edge by
- * clearing the bit again once it has been handled. */
+/* A host interrupt software can raise: QEMU virt's NS16550 UART (0x10000000) is source 10
+ * of the PLIC or of the APLIC, and its transmitter-holding-register-empty interrupt (IER
+ * bit 1) raises the line at once, the transmitter being idle or soon so; clearing the bit
+ * lowers it. OpenSBI drives the console on that UART by polling LSR and never writes IER
+ * after its init, so the bit is ours. The line is a level, so the hook's one interrupt is
+ * made an edge by clearing the bit again once it has been handled. */
 #include "uart_irq.h"
 
 #include <axvisor_api/qemu_virt.h>
