@@ -23,7 +23,9 @@ struct axv_qemu_board {
     bool has_h;                          /* the first hart's riscv,isa names H */
     const char *bootargs;                /* /chosen bootargs (QEMU's -append), or "" */
     uint64_t plic_base;                  /* /soc/plic@, 0 when there is none */
+    uint32_t plic_ndev;                  /* its riscv,ndev: sources 1..plic_ndev */
     uint64_t aplic_s_base;               /* the supervisor APLIC domain, 0 when none */
+    uint32_t aplic_s_sources;            /* its riscv,num-sources */
     uint64_t imsic_s_base;               /* the supervisor-level IMSICs, 0 when none */
     uint32_t imsic_guest_bits;           /* their riscv,guest-index-bits (0 if absent) */
 };

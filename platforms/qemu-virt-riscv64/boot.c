@@ -4,12 +4,14 @@
 #include "boot.h"
 
 #include <axvisor_api/axvisor_api.h>
+#include "aia.h"
 #include "board.h"
 #include "cpu.h"
 #include "exit.h"
 #include "gstage.h"
 #include "memory.h"
 #include "mmu.h"
+#include "plic.h"
 #include "riscv.h"
 #include "smp.h"
 #include "sstc.h"
@@ -34,6 +36,8 @@ static void cpu_bringup(struct axv_qemu_cpu *cpu) {
     axv_qemu_virq_cpu_start();
     axv_qemu_sstc_cpu_start();
     axv_qemu_timer_queue_cpu_start();
+    axv_qemu_plic_cpu_start();
+    axv_qemu_aia_cpu_start();
     /* IPIs: posted work and virtual interrupts from other harts. */
     CSR_SET(sie, UINT64_C(1) << IRQ_S_SOFT);
     axv_qemu_smp_report_online(cpu);

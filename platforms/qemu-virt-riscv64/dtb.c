@@ -73,6 +73,7 @@ struct fdt_walk {
     bool node_children; /* an APLIC with riscv,children: the machine-level domain */
     bool node_s_level;  /* an IMSIC wired to supervisor external interrupts (cause 9) */
     uint32_t node_guest_bits;
+    uint32_t node_sources; /* a PLIC's riscv,ndev or an APLIC's riscv,num-sources */
 };
 
 static struct axv_qemu_board board_copy;
@@ -96,6 +97,7 @@ static void begin_node(struct fdt_walk *w, const char *name, struct axv_qemu_boa
         w->node_children = false;
         w->node_s_level = false;
         w->node_guest_bits = 0;
+        w->node_sources = 0;
     }
     w->in_cpu = w->in_cpus && w->depth == 3 && node_is(name, "cpu");
     if (w->in_cpu)
@@ -104,11 +106,13 @@ static void begin_node(struct fdt_walk *w, const char *name, struct axv_qemu_boa
 
 /* Keeps what a /soc interrupt controller node said: the supervisor-level ones only. */
 static void end_soc_node(const struct fdt_walk *w, struct axv_qemu_board *out) {
-    if (w->soc_node == SOC_PLIC && out->plic_base == 0)
+    if (w->soc_node == SOC_PLIC && out->plic_base == 0) {
         out->plic_base = w->node_reg;
-    else if (w->soc_node == SOC_APLIC && !w->node_children && out->aplic_s_base == 0)
+        out->plic_ndev = w->node_sources;
+    } else if (w->soc_node == SOC_APLIC && !w->node_children && out->aplic_s_base == 0) {
         out->aplic_s_base = w->node_reg;
-    else if (w->soc_node == SOC_IMSIC && w->node_s_level && out->imsic_s_base == 0) {
+        out->aplic_s_sources = w->node_sources;
+    } else if (w->soc_node == SOC_IMSIC && w->node_s_level && out->imsic_s_base == 0) {
         out->imsic_s_base = w->node_reg;
         out->imsic_guest_bits = w->node_guest_bits;
     }
@@ -134,6 +138,8 @@ static void soc_property(struct fdt_walk *w, const char *name, const uint8_t *va
         w->node_reg = read_cells(value, w->soc_addr_cells);
     else if (str_eq(name, "riscv,children"))
         w->node_children = true;
+    else if ((str_eq(name, "riscv,ndev") || str_eq(name, "riscv,num-sources")) && len >= 4)
+        w->node_sources = be32(value);
     else if (str_eq(name, "riscv,guest-index-bits") && len >= 4)
         w->node_guest_bits = be32(value);
     else if (str_eq(name, "interrupts-extended") && len >= 8)

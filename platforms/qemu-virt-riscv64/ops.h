@@ -6,8 +6,6 @@
 /* No GIC on this machine: the gic area (GIC helpers) keeps its defaults. Its RISC-V
  * counterpart is the riscv area (riscv.c). */
 #define AXV_IMPL_OMIT_gic 1
-/* Host interrupts are not served through the host_irq area yet: it keeps its defaults. */
-#define AXV_IMPL_OMIT_host_irq 1
 #define AXV_IMPL_PREFIX axv_qemu
 #define AXV_IMPL_DECLARE_ONLY
 #include <axvisor_api/platform_impl.h>

@@ -1,9 +1,10 @@
-/* HS-mode trap handling: the timer and software (IPI) interrupts, and a report (scause,
- * sepc, stval) that ends the run with status 2 for anything unexpected. */
+/* HS-mode trap handling: the timer, software (IPI) and external (host_irq) interrupts, and a
+ * report (scause, sepc, stval) that ends the run with status 2 for anything unexpected. */
 #include "trap.h"
 
 #include <axvisor_api/qemu_virt.h>
 #include "cpu.h"
+#include "host_irq.h"
 #include "timer_queue.h"
 #include "virq.h"
 
@@ -50,6 +51,9 @@ void axv_qemu_trap(struct axv_qemu_frame *frame) {
          * an IPI sent after the refill read its mailbox raises it again. */
         CSR_CLEAR(sip, UINT64_C(1) << IRQ_S_SOFT);
         axv_qemu_virq_refill();
+    } else if (irq == IRQ_S_EXT) {
+        /* A host (PLIC) interrupt, taken in HS-mode or on a guest exit alike. */
+        axv_qemu_host_irq_take();
     } else {
         unexpected(scause, frame);
     }

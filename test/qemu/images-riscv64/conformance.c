@@ -50,6 +50,10 @@ int axv_qemu_main(void) {
         .shared_routing = AXV_CONFORMANCE_SHARED_TO_VCPU,
         .timer_budget_ns = cmdline_timer_budget_ns(DEFAULT_BUDGET_NS),
     };
+    /* Host interrupts: the UART's line (PLIC or APLIC source 10), which the platform can
+     * raise. */
+    opts.host_irq = AXV_QEMU_HOST_IRQ_UART;
+    opts.host_irq_raise = axv_qemu_raise_uart_irq;
     if (opts.timer_budget_ns > AXV_CONFORMANCE_MAX_TIMER_BUDGET_NS)
         opts.timer_budget_ns = AXV_CONFORMANCE_MAX_TIMER_BUDGET_NS;
     axv_qemu_puts("# qemu.riscv64.conformance: timer budget ");

@@ -177,6 +177,28 @@ int axv_qemu_cpu_run(size_t index, void (*fn)(void *), void *arg);
  */
 bool axv_qemu_cpu_idle(size_t index);
 
+/**
+ * @brief The host INTID of QEMU virt's NS16550 UART at 0x10000000, the one
+ *        axv_qemu_raise_uart_irq() raises: its source id on the PLIC and on the APLIC alike.
+ *        Host INTIDs on this platform are interrupt controller source ids, 1 to the PLIC's
+ *        riscv,ndev (or the supervisor APLIC's riscv,num-sources); the platform keeps none
+ *        of them (its timer and IPIs are not controller sources).
+ */
+#define AXV_QEMU_HOST_IRQ_UART 10u
+
+/**
+ * @brief Raises the UART's interrupt once (its transmitter-empty interrupt), in the shape of
+ *        the conformance suite's `host_irq_raise` hook: the interrupt controller has source
+ *        @p irq pending until it is handled through the host_irq ops, whose handling takes
+ *        the line down again before completing it.
+ * @param ctx Ignored.
+ * @param irq AXV_QEMU_HOST_IRQ_UART.
+ * @return AXV_OK; AXV_EINVAL for another INTID.
+ * @note Any context, any hart. The interrupt is taken by the boot hart once its line is
+ *       enabled (axv_host_irq_enable()) and that hart's interrupts are unmasked.
+ */
+int axv_qemu_raise_uart_irq(void *ctx, axv_irq_t irq);
+
 AXV_EXTERN_C_END
 
 #endif /* AXVISOR_API_QEMU_VIRT_H */
