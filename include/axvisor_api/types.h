@@ -37,7 +37,13 @@ typedef void (*axv_timer_fn)(void *arg, axv_nanos_t now_ns);
 typedef size_t axv_vm_id_t;
 /** @brief Identifies a vCPU within its VM (0-based, below 64 for the mask-based ops). */
 typedef size_t axv_vcpu_id_t;
-/** @brief A GIC interrupt id (INTID): SGIs 0-15, PPIs 16-31, SPIs 32-1019 and beyond. */
+/**
+ * @brief An interrupt number, as the platform's interrupt architecture numbers it. On a GIC
+ * it is the INTID (SGIs 0-15, PPIs 16-31, SPIs 32-1019 and beyond), for virtual and host
+ * interrupts alike. On RISC-V, a vCPU's interrupts (vmm area) are its VS-level causes
+ * (2 software, 6 timer, 10 external: the bits of hvip) and host interrupts (host_irq area)
+ * are the interrupt controller's source ids. Each platform documents its numbers.
+ */
 typedef uint32_t axv_irq_t;
 /**
  * @brief A host interrupt handler, for axv_host_irq_register_handler().

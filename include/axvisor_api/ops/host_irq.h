@@ -14,12 +14,14 @@
  *
  * A vCPU whose guest exits because a physical interrupt arrived calls
  * axv_host_irq_fetch() then axv_host_irq_handle() on the same CPU, with its interrupts
- * masked. INTIDs are GIC-style: SGIs 0-15 and PPIs 16-31 are per CPU, SPIs from 32 are
- * shared. A platform keeps some INTIDs for itself (its timer, its cross-CPU kick, its
- * virtual interface's maintenance interrupt): fetch may return them and handle runs the
- * platform's own handler for them, but components cannot register, unregister, enable or
- * disable them. Every host interrupt has the same priority, so none preempts another: a CPU
- * handles one at a time.
+ * masked. INTIDs are numbered as the host's interrupt controller numbers them: on a GIC,
+ * SGIs 0-15 and PPIs 16-31 are per CPU and SPIs from 32 are shared; on RISC-V they are
+ * the PLIC's or APLIC's source ids (1 .. the device tree's count), all shared, since the
+ * hart-local timer and software interrupts are not controller sources. A platform keeps
+ * some INTIDs for itself (its timer, its cross-CPU kick, its virtual interface's
+ * maintenance interrupt): fetch may return them and handle runs the platform's own handler
+ * for them, but components cannot register, unregister, enable or disable them. Every host
+ * interrupt has the same priority, so none preempts another: a CPU handles one at a time.
  */
 AXV_AREA_BEGIN(host_irq)
 

@@ -22,7 +22,10 @@
  *    on exactly one vCPU;
  *  - *refused*: AXV_EINVAL, when shared interrupts reach its vGIC by another path (for
  *    example a component-defined area of the vGIC component).
- * Components that must work on any platform inject per-vCPU INTIDs only.
+ * Components that must work on any platform inject per-vCPU INTIDs only. On RISC-V every
+ * vCPU interrupt is per-vCPU: the numbers are the VS-level causes (2, 6, 10; see axv_irq_t),
+ * and the VM's shared interrupts reach it through its virtual PLIC/APLIC or an IMSIC guest
+ * file (the riscv area), not through this op.
  *
  * **Level-sensitive lines** are not this area's business: injection is an edge, "make
  * pending". A line's level, its re-assertion after EOI and its deassertion are state of the
