@@ -86,13 +86,17 @@ int axv_qemu_main(void) {
         size_t bits = 0;
         while ((UINT64_C(1) << bits) < guests + 1u)
             bits++;
+        /* CPU indices follow the boot order (CPU 0 is whichever hart OpenSBI picked), while
+         * QEMU virt lays out hart h's IMSIC files at h * stride: expect the CPU's hart. */
         axv_paddr_t addr = 0;
-        check(axv_riscv_imsic_file_address(0, 0, &addr) == AXV_OK && addr == IMSIC_S_BASE,
-              "hart 0's supervisor file at 0x28000000");
+        uint64_t stride = PAGE << bits;
+        check(axv_riscv_imsic_file_address(0, 0, &addr) == AXV_OK &&
+                  addr == IMSIC_S_BASE + axv_qemu_cpu_hartid(0) * stride,
+              "CPU 0's supervisor file at 0x28000000 + its hart id * the stride");
         size_t last = axv_host_cpu_num() - 1u;
         check(axv_riscv_imsic_file_address(last, files, &addr) == AXV_OK &&
-                  addr == IMSIC_S_BASE + (uint64_t)last * (PAGE << bits) + files * PAGE,
-              "the last hart's last guest file");
+                  addr == IMSIC_S_BASE + axv_qemu_cpu_hartid(last) * stride + files * PAGE,
+              "the last CPU's last guest file");
         check(axv_riscv_imsic_file_address(0, files + 1u, &addr) == AXV_EINVAL &&
                   axv_riscv_imsic_file_address(axv_host_cpu_num(), 0, &addr) == AXV_EINVAL,
               "a file beyond the count or an unknown hart is AXV_EINVAL");
