@@ -1,8 +1,8 @@
 /* Running the calling pCPU's vCPU: a real EL1 guest in the same physical memory (no stage
  * 2, and the guest runs with its own MMU off). Its hypercalls (HVC #0, function in x0) come to the
  * EL2 sync handler here; its virtual interrupts come from the list registers (vgic.c).
- * Everything here is per pCPU and touched only by that pCPU (the guest timer's callback
- * too: it fires on the CPU that registered it), so no locks are needed. */
+ * Everything here is per pCPU and touched only by that pCPU, so no locks are needed. The
+ * guest's timer is not the platform's: SET_TIMER goes to the hypervisor's handler. */
 #include <axvisor_api/axvisor_api.h>
 #include <axvisor_api/qemu_virt.h>
 #include "cpu.h"
@@ -21,8 +21,6 @@
 struct vcpu_run {
     uint64_t host_ctx[13];
     bool running;
-    bool guest_timer_armed;
-    axv_timer_token_t guest_timer;
 };
 
 static struct vcpu_run runs[AXV_QEMU_MAX_CPUS];
@@ -34,24 +32,16 @@ static struct vcpu_run *this_run(void) {
 void axv_qemu_guest_leave(const uint64_t *ctx, int status);
 int axv_qemu_guest_enter(uint64_t *ctx, uint64_t entry, uint64_t stack_top);
 
-static void guest_timer_fired(void *arg, axv_nanos_t now_ns) {
-    (void)arg;
-    (void)now_ns;
-    this_run()->guest_timer_armed = false;
-    if (axv_vmm_notify_vcpu_timer_expired(0, axv_vmm_current_vcpu_id()) != AXV_OK)
-        axv_fatal("qemu-virt: cannot deliver the guest's timer interrupt");
+/* Installed before any guest runs (as documented), so never written while read. */
+static axv_qemu_guest_timer_fn guest_timer_handler;
+
+void axv_qemu_set_guest_timer_handler(axv_qemu_guest_timer_fn handler) {
+    guest_timer_handler = handler;
 }
 
-/* The guest's timer: one deadline at a time, like a generic timer's compare value. */
-static int set_guest_timer(struct vcpu_run *run, uint64_t delay_ns) {
-    if (run->guest_timer_armed) {
-        (void)axv_time_cancel_timer(run->guest_timer);
-        run->guest_timer_armed = false;
-    }
-    int rc = axv_time_register_timer(axv_time_current_nanos() + delay_ns, guest_timer_fired, NULL,
-                                     &run->guest_timer);
-    run->guest_timer_armed = rc == AXV_OK;
-    return rc;
+static int set_guest_timer(uint64_t delay_ns) {
+    axv_qemu_guest_timer_fn handler = guest_timer_handler;
+    return handler != NULL ? handler(delay_ns) : AXV_ENOSYS;
 }
 
 static void guest_sync(struct axv_qemu_frame *frame) {
@@ -62,14 +52,11 @@ static void guest_sync(struct axv_qemu_frame *frame) {
     /* ELR_EL2 already points past the HVC. */
     switch (frame->x[0]) {
     case AXV_QEMU_HVC_EXIT:
-        if (run->guest_timer_armed)
-            (void)axv_time_cancel_timer(run->guest_timer);
-        run->guest_timer_armed = false;
         run->running = false;
         axv_qemu_guest_leave(run->host_ctx, (int)frame->x[1]);
         break;
     case AXV_QEMU_HVC_SET_TIMER:
-        frame->x[0] = (uint64_t)(int64_t)set_guest_timer(run, frame->x[1]);
+        frame->x[0] = (uint64_t)(int64_t)set_guest_timer(frame->x[1]);
         break;
     case AXV_QEMU_HVC_INJECT:
         frame->x[0] = (uint64_t)(int64_t)axv_vmm_inject_interrupt(0, (axv_vcpu_id_t)frame->x[1],

@@ -1,8 +1,9 @@
 /* Running the calling hart's vCPU: a real VS-mode guest behind G-stage translation
  * (gstage.c, the image's RAM mapped to itself). Its hypercalls (ecall, function in a0) come
  * to trap.c and on here; its virtual interrupts are hvip's VS bits (virq.c), delegated to it
- * by hideleg. Everything here is per hart and touched only by that hart (the guest timer's
- * callback too: it fires on the hart that registered it), so no locks are needed. */
+ * by hideleg. Everything here is per hart and touched only by that hart, so no locks are
+ * needed. The guest's timer is not the platform's: SET_TIMER goes to the hypervisor's
+ * handler, after the arch's part (VSTIP down). */
 #include <axvisor_api/axvisor_api.h>
 #include <axvisor_api/qemu_virt.h>
 #include "cpu.h"
@@ -23,8 +24,6 @@
 struct vcpu_run {
     uint64_t host_ctx[14];
     bool running;
-    bool guest_timer_armed;
-    axv_timer_token_t guest_timer;
 };
 
 static struct vcpu_run runs[AXV_QEMU_MAX_CPUS];
@@ -36,38 +35,30 @@ static struct vcpu_run *this_run(void) {
 AXV_NORETURN void axv_qemu_guest_leave(const uint64_t *ctx, int status);
 int axv_qemu_guest_enter(uint64_t *ctx, uint64_t entry, uint64_t stack_top);
 
-static void guest_timer_fired(void *arg, axv_nanos_t now_ns) {
-    (void)arg;
-    (void)now_ns;
-    this_run()->guest_timer_armed = false;
-    if (axv_vmm_notify_vcpu_timer_expired(0, axv_vmm_current_vcpu_id()) != AXV_OK)
-        axv_fatal("qemu-virt: cannot deliver the guest's timer interrupt");
+/* Installed before any guest runs (as documented), so never written while read. */
+static axv_qemu_guest_timer_fn guest_timer_handler;
+
+void axv_qemu_set_guest_timer_handler(axv_qemu_guest_timer_fn handler) {
+    guest_timer_handler = handler;
 }
 
-/* The guest's timer: one deadline at a time, and setting it takes the previous expiry's
- * interrupt down, like SBI set_timer (a guest cannot clear VSTIP itself). */
-static int set_guest_timer(struct vcpu_run *run, uint64_t delay_ns) {
-    if (run->guest_timer_armed) {
-        (void)axv_time_cancel_timer(run->guest_timer);
-        run->guest_timer_armed = false;
-    }
+/* Setting the timer takes the previous expiry's interrupt down, like SBI set_timer: a guest
+ * cannot clear VSTIP itself. */
+static int set_guest_timer(uint64_t delay_ns) {
+    axv_qemu_guest_timer_fn handler = guest_timer_handler;
+    if (handler == NULL)
+        return AXV_ENOSYS;
     (void)axv_qemu_take_virtual_irq(AXV_QEMU_VIRQ_TIMER);
-    int rc = axv_time_register_timer(axv_time_current_nanos() + delay_ns, guest_timer_fired, NULL,
-                                     &run->guest_timer);
-    run->guest_timer_armed = rc == AXV_OK;
-    return rc;
+    return handler(delay_ns);
 }
 
 static int64_t hypercall(struct vcpu_run *run, uint64_t fn, uint64_t arg1, uint64_t arg2) {
     switch (fn) {
     case AXV_QEMU_HVC_EXIT:
-        if (run->guest_timer_armed)
-            (void)axv_time_cancel_timer(run->guest_timer);
-        run->guest_timer_armed = false;
         run->running = false;
         axv_qemu_guest_leave(run->host_ctx, (int)arg1);
     case AXV_QEMU_HVC_SET_TIMER:
-        return set_guest_timer(run, arg1);
+        return set_guest_timer(arg1);
     case AXV_QEMU_HVC_INJECT:
         return axv_vmm_inject_interrupt(0, (axv_vcpu_id_t)arg1, (axv_irq_t)arg2);
     case AXV_QEMU_HVC_INJECT_MASK:

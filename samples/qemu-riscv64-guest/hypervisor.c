@@ -1,12 +1,15 @@
 /* The sample's hypervisor, in HS-mode on the QEMU virt riscv64 platform: the platform is
  * installed at boot; this seals the registry, arms a hypervisor timer whose callback injects
  * the external interrupt with axv_vmm_inject_interrupt, and runs the VS-mode guest until it
- * exits. The guest's own timer goes through the platform (hypercall ->
- * axv_time_register_timer -> on expiry axv_vmm_notify_vcpu_timer_expired -> hvip.VSTIP).
- * Exit status 0 only if the guest exited with 0 after seeing every interrupt it expected. */
+ * exits. The guest's own timer is the shared vtimer component's (samples/components, the
+ * same code as on AArch64 and POSIX): SET_TIMER hypercall -> the platform (VSTIP down) and
+ * its handler hook -> vtimer -> axv_time_register_timer -> on expiry
+ * axv_vmm_notify_vcpu_timer_expired -> hvip.VSTIP. Exit status 0 only if the guest exited
+ * with 0 after seeing every interrupt it expected. */
 #include <axvisor_api/qemu_virt.h>
 
 #include "guest.h"
+#include "qemu_vtimer.h"
 
 #define EXTERNAL_DELAY_NS 3000000u
 
@@ -31,6 +34,7 @@ int axv_qemu_main(void) {
         axv_qemu_puts("qemu-riscv64-guest: FAILED to seal\n");
         return 1;
     }
+    qemu_vtimer_install();
     axv_timer_token_t token;
     rc = axv_time_register_timer(axv_time_current_nanos() + EXTERNAL_DELAY_NS, inject_external,
                                  NULL, &token);
@@ -41,6 +45,7 @@ int axv_qemu_main(void) {
     axv_nanos_t start = axv_time_current_nanos();
     int status = axv_qemu_run_guest(guest_main, guest_stack + sizeof guest_stack);
     axv_nanos_t elapsed = axv_time_current_nanos() - start;
+    int vtimer_status = qemu_vtimer_finish();
 
     /* Back in HS-mode with interrupts enabled again: a hypervisor timer still fires. */
     static volatile bool after_exit_fired;
@@ -65,7 +70,7 @@ int axv_qemu_main(void) {
     axv_qemu_put_dec(guest_counts.other_irqs);
     axv_qemu_puts(after_exit_fired ? "; hypervisor timers work after the exit\n"
                                    : "; no hypervisor timer after the exit\n");
-    bool ok = status == 0 && external_status == AXV_OK &&
+    bool ok = status == 0 && external_status == AXV_OK && vtimer_status == AXV_OK &&
               guest_counts.timer_irqs == GUEST_TIMER_TICKS && guest_counts.external_irqs == 1 &&
               guest_counts.soft_irqs == 1 && guest_counts.other_irqs == 0 && after_exit_fired &&
               elapsed >= (axv_nanos_t)GUEST_TIMER_TICKS * GUEST_PERIOD_NS;

@@ -6,13 +6,16 @@
 #include <axvisor_api/qemu_virt.h>
 
 #include "guest.h"
+#include "qemu_vtimer.h"
 
 static uint8_t stacks[2][16384] __attribute__((aligned(16)));
 static volatile int guest1_status = -1;
+static volatile int vtimer1_status = -1;
 
 static void run_vcpu1(void *arg) {
     (void)arg;
     guest1_status = axv_qemu_run_guest(smp_guest1_main, stacks[1] + sizeof stacks[1]);
+    vtimer1_status = qemu_vtimer_finish();
 }
 
 static void report(unsigned g, int status) {
@@ -42,12 +45,15 @@ int axv_qemu_main(void) {
     }
     smp_deadline_ticks =
         axv_time_current_ticks() + axv_time_nanos_to_ticks(SMP_TIMEOUT_S * UINT64_C(1000000000));
+    /* The guests' give-up timers: the shared vtimer component, one per vCPU. */
+    qemu_vtimer_install();
     if (axv_qemu_cpu_run(1, run_vcpu1, NULL) != AXV_OK) {
         axv_qemu_puts("qemu-riscv64-smp: FAILED: cannot start vCPU 1 on hart 1\n");
         return 1;
     }
     axv_nanos_t start = axv_time_current_nanos();
     int status0 = axv_qemu_run_guest(smp_guest0_main, stacks[0] + sizeof stacks[0]);
+    int vtimer0_status = qemu_vtimer_finish();
     /* The guests give up after SMP_TIMEOUT_S themselves; this bound is only a backstop. */
     axv_nanos_t give_up = axv_time_current_nanos() + (SMP_TIMEOUT_S + 1u) * 1000000000ull;
     while (!axv_qemu_cpu_idle(1) && axv_time_current_nanos() < give_up) {
@@ -62,7 +68,8 @@ int axv_qemu_main(void) {
     axv_qemu_puts(" cross-hart IPIs (and as many acks) in ");
     axv_qemu_put_dec(elapsed / 1000u);
     axv_qemu_puts(" us\n");
-    bool ok = idle && status0 == 0 && guest1_status == 0;
+    bool ok = idle && status0 == 0 && guest1_status == 0 && vtimer0_status == AXV_OK &&
+              vtimer1_status == AXV_OK;
     for (unsigned g = 0; g < 2; g++) {
         const struct smp_guest_counts *c = &smp_counts[g];
         /* SMP_K IPIs, each acknowledged, and the masked one. */

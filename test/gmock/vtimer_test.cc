@@ -1,5 +1,5 @@
-// The vtimer component (vtimer.c) against mocked time and vmm areas: what it arms, what an
-// expiry delivers, how re-arming cancels, and how errors come back.
+// The samples' vtimer component (samples/components/vtimer.c) against mocked time and vmm
+// areas: what it arms, what an expiry delivers, how re-arming cancels, how errors come back.
 #include "mock_test_support.h"
 #include "vtimer.h"
 
@@ -72,28 +72,40 @@ TEST_F(Vtimer, ExpiryNotifiesTheVmmOfTheVcpu) {
     EXPECT_EQ(vtimer_take_error(&vtimer_), AXV_OK);
 }
 
-TEST_F(Vtimer, ExpiryInjectsTheTimerPpiWhenTheVmmCannotBeNotified) {
-    const HostTimer timer = arm(5000, 11);
-    InSequence order;
-    EXPECT_CALL(vmm_, notify_vcpu_timer_expired(kVm, kVcpu)).WillOnce(Return(AXV_ENOSYS));
-    EXPECT_CALL(vmm_, inject_interrupt(kVm, kVcpu, 27u)).WillOnce(Return(AXV_OK));
-    timer.fire(5001);
-    EXPECT_EQ(vtimer_take_error(&vtimer_), AXV_OK);
-}
-
 TEST_F(Vtimer, AnExpiryThatCannotBeDeliveredKeepsItsErrorForTheOwner) {
     HostTimer timer = arm(5000, 11);
     EXPECT_CALL(vmm_, notify_vcpu_timer_expired(kVm, kVcpu)).WillOnce(Return(AXV_ENOENT));
-    timer.fire(5000); // only ENOSYS falls back to injecting (the strict mock checks)
+    timer.fire(5000); // nothing else is tried: how to deliver is the platform's (strict mock)
     timer = arm(6000, 12);
-    {
-        InSequence order;
-        EXPECT_CALL(vmm_, notify_vcpu_timer_expired(kVm, kVcpu)).WillOnce(Return(AXV_ENOSYS));
-        EXPECT_CALL(vmm_, inject_interrupt(kVm, kVcpu, 27u)).WillOnce(Return(AXV_EINVAL));
-    }
+    EXPECT_CALL(vmm_, notify_vcpu_timer_expired(kVm, kVcpu)).WillOnce(Return(AXV_ENOSYS));
     timer.fire(6000);
     EXPECT_EQ(vtimer_take_error(&vtimer_), AXV_ENOENT); // the first error is kept
     EXPECT_EQ(vtimer_take_error(&vtimer_), AXV_OK);     // and handed over once
+}
+
+TEST_F(Vtimer, SettingTheCurrentVcpuArmsItsEntryFromNow) {
+    vtimer table[2];
+    vtimer_init(&table[0], kVm, 0);
+    vtimer_init(&table[1], kVm, 1);
+    EXPECT_CALL(vmm_, current_vcpu_id()).WillRepeatedly(Return(1u));
+    EXPECT_CALL(vmm_, current_vm_id()).WillRepeatedly(Return(kVm));
+    EXPECT_CALL(time_, current_ticks()).WillOnce(Return(100u)); // "now" is ticks, converted
+    EXPECT_CALL(time_, ticks_to_nanos(100u)).WillOnce(Return(1000u));
+    EXPECT_CALL(time_, register_timer(1500u, NotNull(), &table[1], NotNull()))
+        .WillOnce(DoAll(SetArgPointee<3>(11u), Return(AXV_OK)));
+    EXPECT_EQ(vtimer_set_current(table, 2, 500), AXV_OK);
+    EXPECT_TRUE(vtimer_is_armed(&table[1]));
+    EXPECT_FALSE(vtimer_is_armed(&table[0]));
+}
+
+TEST_F(Vtimer, SettingTheCurrentVcpuRefusesOneTheTableDoesNotHold) {
+    vtimer table[2];
+    vtimer_init(&table[0], kVm, 0);
+    vtimer_init(&table[1], kVm, 1);
+    EXPECT_CALL(vmm_, current_vcpu_id()).WillOnce(Return(2u)).WillRepeatedly(Return(0u));
+    EXPECT_CALL(vmm_, current_vm_id()).WillRepeatedly(Return(kVm + 1)); // another VM
+    EXPECT_EQ(vtimer_set_current(table, 2, 500), AXV_ENOENT);           // past the end
+    EXPECT_EQ(vtimer_set_current(table, 2, 500), AXV_ENOENT);           // not this VM's
 }
 
 TEST_F(Vtimer, ReArmingCancelsTheArmedTimerBeforeRegisteringTheNewOne) {

@@ -79,8 +79,9 @@ void axv_qemu_put_dec(uint64_t value);
 /** @brief Hypercall (HVC #0, x0): end the guest; x1 is its status. */
 #define AXV_QEMU_HVC_EXIT 0u
 /** @brief Hypercall (HVC #0, x0): arm the guest's timer x1 nanoseconds from now (replacing
- *  the previous deadline); on expiry the guest gets virtual INTID 27. Returns a status in
- *  x0. */
+ *  the previous deadline); on expiry the guest gets virtual INTID 27. The platform only
+ *  decodes it: the handler installed with axv_qemu_set_guest_timer_handler() does the rest
+ *  (AXV_ENOSYS without one). Returns a status in x0. */
 #define AXV_QEMU_HVC_SET_TIMER 1u
 /** @brief Hypercall (HVC #0, x0): axv_vmm_inject_interrupt(0, x1, x2), i.e. make INTID x2
  *  pending on vCPU x1 of VM 0 (any vCPU, on any pCPU). Returns its status in x0. */
@@ -88,6 +89,26 @@ void axv_qemu_put_dec(uint64_t value);
 /** @brief Hypercall (HVC #0, x0): axv_vmm_inject_interrupt_to_vcpus(0, x1, x2): INTID x2
  *  on every vCPU in mask x1. Returns its status in x0. */
 #define AXV_QEMU_HVC_INJECT_MASK 3u
+
+/**
+ * @brief What the hypervisor does with the guest's AXV_QEMU_HVC_SET_TIMER: arm the calling
+ *        vCPU's timer @p delay_ns nanoseconds from now, replacing its previous deadline, so
+ *        that on expiry axv_vmm_notify_vcpu_timer_expired() is called for that vCPU.
+ * @param delay_ns The guest's delay.
+ * @return AXV_OK, or a negative AXV_E* code, which the guest receives.
+ * @note Called in the guest's hypercall exit, on the pCPU running the vCPU
+ *       (axv_vmm_current_vcpu_id() names it), with interrupts masked.
+ */
+typedef int (*axv_qemu_guest_timer_fn)(uint64_t delay_ns);
+
+/**
+ * @brief Installs the handler of AXV_QEMU_HVC_SET_TIMER, which keeps the guest's virtual
+ *        timer out of the platform: the same component (samples/components/vtimer.c) serves
+ *        it on every platform, written only against the time and vmm areas.
+ * @param handler The handler, one for every vCPU; NULL makes SET_TIMER answer AXV_ENOSYS.
+ * @note Thread context, before any guest runs (the platform reads it unsynchronised).
+ */
+void axv_qemu_set_guest_timer_handler(axv_qemu_guest_timer_fn handler);
 
 /**
  * @brief Runs the calling pCPU's vCPU of VM 0 (vCPU i is pinned to pCPU i; VM 0 has one

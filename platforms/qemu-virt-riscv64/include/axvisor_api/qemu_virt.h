@@ -92,8 +92,10 @@ void axv_qemu_put_dec(uint64_t value);
  *  status. */
 #define AXV_QEMU_HVC_EXIT 0u
 /** @brief Hypercall (a0): arm the guest's timer a1 nanoseconds from now (replacing the
- *  previous deadline, and taking down the previous expiry's interrupt); on expiry the guest
- *  gets AXV_QEMU_VIRQ_TIMER. Returns a status in a0. */
+ *  previous deadline); on expiry the guest gets AXV_QEMU_VIRQ_TIMER. The platform takes the
+ *  previous expiry's interrupt down (like SBI set_timer: a guest cannot clear VSTIP) and
+ *  hands the rest to the handler installed with axv_qemu_set_guest_timer_handler()
+ *  (AXV_ENOSYS without one, leaving VSTIP as it was). Returns a status in a0. */
 #define AXV_QEMU_HVC_SET_TIMER 1u
 /** @brief Hypercall (a0): axv_vmm_inject_interrupt(0, a1, a2), i.e. make virtual interrupt
  *  a2 pending on vCPU a1 of VM 0 (any vCPU, on any hart). Returns its status in a0. */
@@ -105,6 +107,26 @@ void axv_qemu_put_dec(uint64_t value);
  *  timer and external interrupts, which a guest cannot clear itself (the software one it
  *  clears in its sip). Returns AXV_OK in a0. */
 #define AXV_QEMU_HVC_CLEAR 4u
+
+/**
+ * @brief What the hypervisor does with the guest's AXV_QEMU_HVC_SET_TIMER: arm the calling
+ *        vCPU's timer @p delay_ns nanoseconds from now, replacing its previous deadline, so
+ *        that on expiry axv_vmm_notify_vcpu_timer_expired() is called for that vCPU.
+ * @param delay_ns The guest's delay.
+ * @return AXV_OK, or a negative AXV_E* code, which the guest receives.
+ * @note Called in the guest's hypercall exit, on the pCPU running the vCPU
+ *       (axv_vmm_current_vcpu_id() names it), with interrupts masked.
+ */
+typedef int (*axv_qemu_guest_timer_fn)(uint64_t delay_ns);
+
+/**
+ * @brief Installs the handler of AXV_QEMU_HVC_SET_TIMER, which keeps the guest's virtual
+ *        timer out of the platform: the same component (samples/components/vtimer.c) serves
+ *        it on every platform, written only against the time and vmm areas.
+ * @param handler The handler, one for every vCPU; NULL makes SET_TIMER answer AXV_ENOSYS.
+ * @note Thread context, before any guest runs (the platform reads it unsynchronised).
+ */
+void axv_qemu_set_guest_timer_handler(axv_qemu_guest_timer_fn handler);
 
 /**
  * @brief Runs the calling hart's vCPU of VM 0 (vCPU i is pinned to hart i; VM 0 has one

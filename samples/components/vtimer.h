@@ -1,12 +1,14 @@
 /**
  * @file vtimer.h
- * @brief A small virtual timer component: one guest deadline per vCPU, built on the time
- * and vmm areas. It is the component the gMock adapters' tests exercise.
+ * @brief The virtual timer component: one guest deadline per vCPU, built only on the time
+ * and vmm areas, so the same file serves the AArch64 and riscv64 QEMU samples and the POSIX
+ * test of it (test/posix/vtimer_test.cc) unchanged; the gMock tests check it call by call.
  *
  * vtimer_set_deadline() arms a one-shot host timer for the guest's deadline (cancelling the
  * one it armed before); when that timer fires the vtimer tells the VMM with
- * axv_vmm_notify_vcpu_timer_expired(), or, when the platform does not implement that
- * (AXV_ENOSYS), injects the virtual timer PPI itself with axv_vmm_inject_interrupt().
+ * axv_vmm_notify_vcpu_timer_expired(), which delivers the vCPU's timer interrupt in the
+ * platform's way (a PPI on GIC platforms, VSTIP on RISC-V). What is per architecture (how a
+ * guest asks, how its interrupt is taken down) stays in the platform and the guest.
  *
  * A host timer that fires after it was replaced (its cancel came too late and returned
  * AXV_ENOENT) is recognised and ignored: the callback acts only while the vtimer is armed
@@ -16,17 +18,16 @@
  * concurrently (run them on the vCPU's physical CPU with the host timer interrupt masked,
  * or under one lock). Different vtimers are independent.
  */
-#ifndef AXV_TEST_VTIMER_H
-#define AXV_TEST_VTIMER_H
+#ifndef AXV_SAMPLES_VTIMER_H
+#define AXV_SAMPLES_VTIMER_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <axvisor_api/time.h>
 #include <axvisor_api/vmm.h>
 
 AXV_EXTERN_C_BEGIN
-
-/** @brief INTID of the virtual timer PPI injected when the VMM cannot be notified. */
-#define VTIMER_PPI 27u
 
 /** @brief The virtual timer of one vCPU. Initialise with vtimer_init(); fields are private. */
 struct vtimer {
@@ -58,6 +59,19 @@ void vtimer_init(struct vtimer *t, axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id);
 int vtimer_set_deadline(struct vtimer *t, axv_nanos_t deadline_ns);
 
 /**
+ * @brief Sets the calling vCPU's deadline @p delay_ns nanoseconds from now: what a
+ * hypervisor does with its guests' timer requests, on any platform.
+ * @param table The VM's vtimers, indexed by vCPU id, initialised with vtimer_init().
+ * @param count Entries in @p table.
+ * @param delay_ns The guest's delay.
+ * @return As vtimer_set_deadline(); AXV_ENOENT when axv_vmm_current_vcpu_id() is not below
+ *         @p count or the calling vCPU's VM is not the one its entry was initialised for.
+ * @note In the calling vCPU's context (axv_vmm_current_vm_id() and
+ *       axv_vmm_current_vcpu_id() name it), under vtimer_set_deadline()'s rule.
+ */
+int vtimer_set_current(struct vtimer *table, size_t count, uint64_t delay_ns);
+
+/**
  * @brief Disarms the vtimer, cancelling its host timer.
  * @param t The vtimer.
  * @return AXV_OK once disarmed (also when it was not armed, or the timer already fired);
@@ -74,7 +88,7 @@ bool vtimer_is_armed(const struct vtimer *t);
 
 /**
  * @brief Returns, and forgets, the first error an expiry met since the last call: the
- * error of the notification, or of the injection that replaced it.
+ * error of axv_vmm_notify_vcpu_timer_expired().
  * @param t The vtimer.
  * @return AXV_OK when every expiry since the last call was delivered.
  */
@@ -82,4 +96,4 @@ int vtimer_take_error(struct vtimer *t);
 
 AXV_EXTERN_C_END
 
-#endif /* AXV_TEST_VTIMER_H */
+#endif /* AXV_SAMPLES_VTIMER_H */

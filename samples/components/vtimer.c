@@ -27,8 +27,6 @@ static void vtimer_expired(void *arg, axv_nanos_t now_ns) {
         return;
     t->token = 0;
     rc = axv_vmm_notify_vcpu_timer_expired(t->vm_id, t->vcpu_id);
-    if (rc == AXV_ENOSYS)
-        rc = axv_vmm_inject_interrupt(t->vm_id, t->vcpu_id, VTIMER_PPI);
     if (rc != AXV_OK)
         record_expiry_error(t, rc);
 }
@@ -58,6 +56,14 @@ int vtimer_set_deadline(struct vtimer *t, axv_nanos_t deadline_ns) {
     t->deadline_ns = deadline_ns;
     t->token = token;
     return AXV_OK;
+}
+
+int vtimer_set_current(struct vtimer *table, size_t count, uint64_t delay_ns) {
+    axv_vcpu_id_t id = axv_vmm_current_vcpu_id();
+
+    if (id >= count || table[id].vm_id != axv_vmm_current_vm_id())
+        return AXV_ENOENT;
+    return vtimer_set_deadline(&table[id], axv_time_current_nanos() + delay_ns);
 }
 
 int vtimer_cancel(struct vtimer *t) {
