@@ -28,6 +28,15 @@ static void place(struct axv_posix_timer_heap *h, uint32_t pos, uint32_t slot) {
 
 static void sift_up(struct axv_posix_timer_heap *h, uint32_t pos) {
     uint32_t slot = h->heap[pos];
+#ifdef AXV_WP_TIMER_HEAP /* proof.wp_timer_heap (test/proof/wp_timer_heap.c.in) */
+    /*@ loop invariant up_shape(h, pos, slot);
+        loop invariant up_edges(h, pos);
+        loop invariant grand_ok(h, pos);
+        loop invariant up_slot(h, pos, slot);
+        loop assigns pos, h->heap[0 .. \at(h->heap_len, Pre) - 1],
+                     h->slab[0 .. \at(h->slab_len, Pre) - 1].heap_index;
+        loop variant pos; */
+#endif
     while (pos > 0) {
         uint32_t parent = (pos - 1) / 2;
         if (!before(h, slot, h->heap[parent]))
