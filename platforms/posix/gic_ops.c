@@ -1,9 +1,11 @@
 /* The gic ops: the modelled GICv3's registers (gic_model.c), and "hardware" injection, which
  * on this platform makes the INTID pending on the calling vCPU (the list registers of a real
- * GIC are not modelled, so it never answers AXV_EBUSY). */
+ * GIC are not modelled, so it never answers AXV_EBUSY). With RISC-V style vCPUs it answers
+ * AXV_ENOSYS; the register reads still describe the modelled GIC. */
 #include "delivery.h"
 #include "gic_model.h"
 #include "posix_internal.h"
+#include "vcpu_irq.h"
 #include "vm_table.h"
 
 /* The value ops' guard: the message names the op, as the platform's rules ask. */
@@ -16,6 +18,9 @@
 int axv_posix_gic_hardware_inject_virtual_interrupt(axv_irq_t irq) {
     if (!axv_posix_vmm_started())
         return AXV_EPERM;
+    /* RISC-V style vCPUs have no GIC list registers; injection is the vmm area's. */
+    if (axv_posix_vcpu_irq_riscv())
+        return AXV_ENOSYS;
     struct axv_posix_vcpu *self = axv_posix_vcpu_self();
     /* Off vCPU threads there is no "vCPU running on this CPU" to take it. */
     if (self == NULL || !axv_posix_gic_intid_valid(irq))

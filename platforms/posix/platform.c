@@ -19,6 +19,7 @@ static int resolve(const struct axv_posix_config *in, struct axv_posix_resolved 
     out->spi_count = c->spi_count != 0 ? c->spi_count : AXV_POSIX_DEFAULT_SPI_COUNT;
     out->vtimer_irq = c->vtimer_irq != 0 ? c->vtimer_irq : AXV_POSIX_DEFAULT_VTIMER_IRQ;
     out->riscv_plic = c->riscv_plic;
+    out->riscv_vcpus = c->riscv_vcpus;
     out->riscv_guest_files =
         c->riscv_guest_files != 0 ? c->riscv_guest_files : AXV_POSIX_DEFAULT_RISCV_GUEST_FILES;
 

@@ -31,6 +31,7 @@ struct axv_posix_resolved {
     axv_irq_t vtimer_irq;
     bool riscv_plic;
     uint32_t riscv_guest_files;
+    bool riscv_vcpus;
 };
 
 /* ram.c: the RAM region and its buddy allocator. stop() unmaps it and returns how many

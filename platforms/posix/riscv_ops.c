@@ -1,15 +1,15 @@
 /* The riscv ops: VS-level pending bits of the vCPU on the calling thread (the "hart" of a
- * vCPU thread is the vCPU it runs), the modelled AIA or PLIC machine (riscv_model.c), and
+ * vCPU thread is the vCPU it runs; with RISC-V style vCPUs the bits are its pending bitmap's,
+ * vcpu_irq.c), the modelled AIA or PLIC machine (riscv_model.c), and
  * remote guest fences, which the model executes by logging them: a process has no guest
  * TLB to flush, so what a test can check is that the right fence reached the right harts. */
 #include <stdatomic.h>
 
 #include "posix_internal.h"
+#include "pending.h"
 #include "riscv_model.h"
+#include "vcpu_irq.h"
 #include "vm_table.h"
-
-/* hvip's VS-level bits: VSSIP (2), VSTIP (6), VSEIP (10). */
-#define VS_IRQ_MASK ((UINT32_C(1) << 2) | (UINT32_C(1) << 6) | (UINT32_C(1) << 10))
 
 /* The calling vCPU, or NULL when there is none (off vCPU threads, or not started). */
 static struct axv_posix_vcpu *loaded_vcpu(int *rc) {
@@ -22,18 +22,18 @@ static struct axv_posix_vcpu *loaded_vcpu(int *rc) {
     return self;
 }
 
-static bool vs_irq_valid(uint32_t irq) {
-    return irq < 32u && ((VS_IRQ_MASK >> irq) & 1u) != 0;
-}
-
 int axv_posix_riscv_set_vs_pending(uint32_t irq) {
     int rc;
     struct axv_posix_vcpu *self = loaded_vcpu(&rc);
     if (self == NULL)
         return rc;
-    if (!vs_irq_valid(irq))
+    if (!axv_posix_vs_irq_valid(irq))
         return AXV_EINVAL;
-    atomic_fetch_or_explicit(&self->vs_pending, UINT32_C(1) << irq, memory_order_release);
+    /* RISC-V style vCPUs keep hvip in the pending bitmap, where injection sets it too. */
+    if (axv_posix_vcpu_irq_riscv())
+        axv_posix_pending_raise(self, irq);
+    else
+        atomic_fetch_or_explicit(&self->vs_pending, UINT32_C(1) << irq, memory_order_release);
     return AXV_OK;
 }
 
@@ -42,9 +42,12 @@ int axv_posix_riscv_clear_vs_pending(uint32_t irq) {
     struct axv_posix_vcpu *self = loaded_vcpu(&rc);
     if (self == NULL)
         return rc;
-    if (!vs_irq_valid(irq))
+    if (!axv_posix_vs_irq_valid(irq))
         return AXV_EINVAL;
-    atomic_fetch_and_explicit(&self->vs_pending, ~(UINT32_C(1) << irq), memory_order_release);
+    if (axv_posix_vcpu_irq_riscv())
+        (void)axv_posix_pending_take(self, irq);
+    else
+        atomic_fetch_and_explicit(&self->vs_pending, ~(UINT32_C(1) << irq), memory_order_release);
     return AXV_OK;
 }
 

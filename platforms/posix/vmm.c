@@ -1,4 +1,5 @@
-/* The vmm part's start and stop: the GIC and RISC-V models are configured before the VM table
+/* The vmm part's start and stop: the GIC and RISC-V models and the vCPUs' interrupt numbering
+ * (vcpu_irq.c) are configured before the VM table
  * opens, whose release store of `started` publishes the configuration to the ops. The ops are in
  * vmm_ops.c, gic_ops.c and riscv_ops.c. */
 #include <pthread.h>
@@ -6,6 +7,7 @@
 #include "gic_model.h"
 #include "riscv_model.h"
 #include "posix_parts.h"
+#include "vcpu_irq.h"
 #include "vm_table.h"
 
 /* Serialises start and stop, so that a refused second start cannot reconfigure the GIC
@@ -18,6 +20,7 @@ int axv_posix_vmm_start(const struct axv_posix_resolved *config) {
     if (!axv_posix_vmm_started()) {
         axv_posix_gic_configure(config);
         axv_posix_riscv_configure(config);
+        axv_posix_vcpu_irq_configure(config);
         rc = axv_posix_vm_table_start();
     }
     pthread_mutex_unlock(&part_lock);

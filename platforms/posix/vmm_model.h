@@ -36,9 +36,10 @@ struct axv_posix_vcpu {
     pthread_cond_t wake; /* CLOCK_MONOTONIC, for halt's deadline */
     /* Under `lock`: the start gate (enum axv_posix_launch). */
     int launch;
-    /* The vCPU's hvip as the riscv ops leave it (VSSIP, VSTIP, VSEIP: all below bit 32):
-     * written only by the vCPU's own thread (those ops act on the calling hart), read by
-     * observers. Beside `launch`, where it costs no padding. */
+    /* GIC style VMs only: the vCPU's hvip as the riscv ops leave it (VSSIP, VSTIP, VSEIP:
+     * all below bit 32), written only by the vCPU's own thread (those ops act on the calling
+     * hart), read by observers; RISC-V style VMs keep hvip in `pending` (vcpu_irq.c). Beside
+     * `launch`, where it costs no padding. */
     _Atomic uint32_t vs_pending;
     struct axv_posix_vm *vm;
     axv_vcpu_id_t id;

@@ -4,10 +4,11 @@
  * Every op that names a VM holds a reference to it while it works (vm_table.c), so a
  * concurrent destroy answers it AXV_ENOENT or waits for it, never frees under it. The checks
  * come in one order everywhere: AXV_EPERM (not started), AXV_EINVAL for a NULL out-pointer,
- * AXV_ENOENT (VM, then vCPU or mask), AXV_EINVAL for the INTID. */
+ * AXV_ENOENT (VM, then vCPU or mask), AXV_EINVAL for the interrupt number (a GIC INTID, or
+ * in RISC-V mode VSSIP/VSTIP/VSEIP: vcpu_irq.c). */
 #include "delivery.h"
-#include "gic_model.h"
 #include "posix_internal.h"
+#include "vcpu_irq.h"
 #include "vm_table.h"
 
 /* Never fatal: off vCPU threads (and so before start) the answer is AXV_POSIX_NO_VM. */
@@ -53,7 +54,7 @@ int axv_posix_vmm_inject_interrupt(axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id, axv
     int rc = axv_posix_vcpu_get(vm_id, vcpu_id, &vm, &vcpu);
     if (rc != AXV_OK)
         return rc;
-    if (axv_posix_gic_intid_valid(irq))
+    if (axv_posix_vcpu_irq_valid(irq))
         axv_posix_vmm_deliver(vm, vcpu, irq);
     else
         rc = AXV_EINVAL;
@@ -72,7 +73,7 @@ int axv_posix_vmm_inject_interrupt_to_vcpus(axv_vm_id_t vm_id, uint64_t vcpu_mas
     /* A 64-vCPU VM takes any mask (and a shift by 64 would be undefined). */
     if (vm->num_vcpus < 64u && (vcpu_mask >> vm->num_vcpus) != 0)
         rc = AXV_ENOENT;
-    else if (!axv_posix_gic_intid_valid(irq))
+    else if (!axv_posix_vcpu_irq_valid(irq))
         rc = AXV_EINVAL;
     for (uint64_t left = rc == AXV_OK ? vcpu_mask : 0; left != 0; left &= left - 1u)
         axv_posix_vmm_deliver(vm, &vm->vcpus[__builtin_ctzll(left)], irq);
@@ -81,5 +82,5 @@ int axv_posix_vmm_inject_interrupt_to_vcpus(axv_vm_id_t vm_id, uint64_t vcpu_mas
 }
 
 int axv_posix_vmm_notify_vcpu_timer_expired(axv_vm_id_t vm_id, axv_vcpu_id_t vcpu_id) {
-    return axv_posix_vmm_inject_interrupt(vm_id, vcpu_id, axv_posix_gic_vtimer_irq());
+    return axv_posix_vmm_inject_interrupt(vm_id, vcpu_id, axv_posix_vcpu_timer_irq());
 }

@@ -3,13 +3,15 @@
  * hook, and report. Exit status: the number of failed cases (0: conformant), or 77 when the
  * suite skipped every case, so that it proved nothing.
  *
- * usage: posix_conformance [RAM_MIB]   (default: the platform's default RAM size)
+ * usage: posix_conformance [RAM_MIB [riscv]]   (default: the platform's default RAM size;
+ *        riscv: RISC-V style vCPUs, injected with VS-level causes as on riscv64 QEMU)
  * AXV_TEST_TIMER_BUDGET_MS in the environment sets the timer budget (default 5000): how long
  * a timer may be late before it counts as lost, generous for a loaded machine. */
 #define _POSIX_C_SOURCE 200809L
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #include <axvisor_api/axvisor_api.h>
@@ -53,6 +55,7 @@ int main(int argc, char **argv) {
     struct axv_posix_config config = {0};
     if (argc > 1)
         config.ram_bytes = (size_t)strtoul(argv[1], NULL, 10) << 20;
+    config.riscv_vcpus = argc > 2 && strcmp(argv[2], "riscv") == 0;
     int rc = axv_posix_init(&config);
     if (rc == AXV_OK)
         rc = axv_platform_install(&axv_posix_platform);
@@ -71,6 +74,11 @@ int main(int argc, char **argv) {
     opts.irq_pending = axv_posix_conformance_irq_pending;
     /* Its VMM picks the vCPU: an SPI goes to the vCPU named, like a PPI. */
     opts.shared_routing = AXV_CONFORMANCE_SHARED_TO_VCPU;
+    if (config.riscv_vcpus) {
+        /* As the riscv64 QEMU platform: VSSIP per vCPU, VSEIP for shared devices. */
+        opts.irq = 2;
+        opts.shared_irq = 10;
+    }
     opts.idle = nap;
     opts.host_irq_raise = axv_posix_conformance_host_irq_raise;
     opts.timer_budget_ns = timer_budget_ns();

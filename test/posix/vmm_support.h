@@ -60,6 +60,7 @@ struct ViaPlatform {
         c.vtimer_irq = config.vtimer_irq;
         c.riscv_plic = config.riscv_plic;
         c.riscv_guest_files = config.riscv_guest_files;
+        c.riscv_vcpus = config.riscv_vcpus;
         int rc = axv_posix_init(&c);
         return rc == AXV_OK ? axv_platform_install(&axv_posix_platform) : rc;
     }

@@ -13,7 +13,8 @@
  *   runs callbacks with no lock held, raised above the vCPU threads where the host permits.
  * - vmm: a reference VM model. VMs have 1..64 vCPUs, each a thread running a guest function
  *   with a pending-interrupt bitmap for INTIDs 0..1019; injection sets bits atomically from
- *   any thread and wakes a halted vCPU.
+ *   any thread and wakes a halted vCPU. With axv_posix_config.riscv_vcpus the vCPUs take
+ *   RISC-V's VS-level causes (VSSIP 2, VSTIP 6, VSEIP 10) instead of GIC INTIDs.
  * - host: the CPUs online. console: stdout/stdin.
  * - gic: a modelled GICv3 (GICD_TYPER/GICD_IIDR consistent with the modelled SPI count,
  *   configurable bases); hardware injection targets the calling vCPU (AXV_EINVAL off vCPU
@@ -109,6 +110,20 @@ struct axv_posix_config {
     bool riscv_plic;
     /** IMSIC guest files per hart of the AIA machine, up to AXV_POSIX_MAX_RISCV_GUEST_FILES. */
     uint32_t riscv_guest_files;
+    /**
+     * The VMs' vCPUs are RISC-V style (true) rather than GIC style (false, the default).
+     * Then vmm.inject_interrupt and inject_interrupt_to_vcpus take exactly the VS-level
+     * causes 2 (VSSIP), 6 (VSTIP) and 10 (VSEIP), as the riscv64 QEMU platform does, and
+     * AXV_EINVAL for any other number; notify_vcpu_timer_expired delivers VSTIP. The causes
+     * are bits 2, 6 and 10 of the vCPU's pending bitmap, with the GIC path's guarantees
+     * (any thread, never lost, a halted vCPU woken); they are the vCPU's hvip, so the
+     * riscv area's set_vs_pending/clear_vs_pending change the same bits,
+     * axv_posix_vcpu_vs_pending() reads them, and the guest reads and clears them with
+     * axv_posix_guest_ack() (lowest cause first). gic.hardware_inject_virtual_interrupt
+     * answers AXV_ENOSYS (no list registers); the gic register reads still describe the
+     * modelled GIC.
+     */
+    bool riscv_vcpus;
 };
 
 /**
@@ -256,7 +271,8 @@ bool axv_posix_conformance_irq_pending(void *ctx, axv_vm_id_t vm_id, axv_vcpu_id
 
 /**
  * @brief Observer side: reads a vCPU's VS-level pending bits, as the riscv area's
- * set_vs_pending and clear_vs_pending left them.
+ * set_vs_pending and clear_vs_pending left them (and, with RISC-V style vCPUs, injection
+ * and the guest's acknowledgements).
  * @param vm_id The VM.
  * @param vcpu_id The vCPU.
  * @param hvip Receives the bits, at hvip's positions (VSSIP 2, VSTIP 6, VSEIP 10).
