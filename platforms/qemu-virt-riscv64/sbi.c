@@ -75,3 +75,8 @@ long axv_qemu_sbi_remote_hfence_vvma(uint64_t mask, uint64_t base, uint64_t gva,
 long axv_qemu_sbi_hart_start(uint64_t hartid, uint64_t start, uint64_t opaque) {
     return sbi_call(SBI_EXT_HSM, 0, hartid, start, opaque).error;
 }
+
+long axv_qemu_sbi_hart_status(uint64_t hartid) {
+    struct sbiret r = sbi_call(SBI_EXT_HSM, 2, hartid, 0, 0);
+    return r.error != 0 ? r.error : r.value;
+}

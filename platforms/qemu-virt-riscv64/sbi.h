@@ -24,5 +24,9 @@ long axv_qemu_sbi_remote_hfence_vvma_asid(uint64_t mask, uint64_t base, uint64_t
 long axv_qemu_sbi_remote_hfence_vvma(uint64_t mask, uint64_t base, uint64_t gva, uint64_t size);
 /* Starts @p hartid in S-mode at @p start with a0 = hartid, a1 = @p opaque. */
 long axv_qemu_sbi_hart_start(uint64_t hartid, uint64_t start, uint64_t opaque);
+/* HSM hart_get_status: 0 started, 1 stopped, 2 start pending, ...; a negative SBI error. */
+long axv_qemu_sbi_hart_status(uint64_t hartid);
+/* HSM states of hart_get_status that smp.c acts on. */
+#define AXV_QEMU_SBI_HART_STOPPED 1
 
 #endif /* AXV_QEMU_SBI_H */

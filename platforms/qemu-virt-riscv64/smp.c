@@ -11,7 +11,9 @@
 
 /* A secondary that does not report within this long counts as not started. Generous: under
  * QEMU on a loaded host the new hart's thread may wait a long time for a host CPU. */
-#define START_TIMEOUT_NS UINT64_C(5000000000)
+#define START_TIMEOUT_NS UINT64_C(20000000000)
+/* How often a hart that SBI still reports stopped is asked to start again. */
+#define RESTART_PERIOD_NS UINT64_C(500000000)
 #define SECONDARY_STACK_SIZE 0x4000u
 
 /* Mailbox states: a poster claims IDLE -> CLAIMED (CAS), fills fn/arg, publishes POSTED
@@ -23,6 +25,45 @@
 static uint8_t stacks[AXV_QEMU_MAX_CPUS][SECONDARY_STACK_SIZE] __attribute__((aligned(16)));
 
 void axv_qemu_secondary_entry(void);
+
+static void put_signed(long value) {
+    if (value < 0)
+        axv_qemu_puts("-");
+    axv_qemu_put_dec(value < 0 ? (uint64_t)0 - (uint64_t)value : (uint64_t)value);
+}
+
+/* Starts @p cpu's hart and waits until it reports online. A hart that SBI still calls
+ * stopped after a while is asked again, in case the start did not take (under load a
+ * secondary was once seen not to report within 5 s, cause unknown). Says why it gave up,
+ * since a missing hart otherwise shows only as a smaller CPU count. */
+static bool start_and_wait(struct axv_qemu_cpu *cpu) {
+    uint64_t entry = (uint64_t)(uintptr_t)axv_qemu_secondary_entry;
+    uint64_t now = axv_qemu_sstc_now();
+    uint64_t give_up = now + START_TIMEOUT_NS;
+    uint64_t next_check = now + RESTART_PERIOD_NS;
+    long rc = axv_qemu_sbi_hart_start(cpu->hartid, entry, (uint64_t)(uintptr_t)cpu);
+    /* Acquire: pairs with the secondary's release, so its init is visible once seen. */
+    while (!__atomic_load_n(&cpu->online, __ATOMIC_ACQUIRE)) {
+        now = axv_qemu_sstc_now();
+        if (now >= give_up)
+            break;
+        if (now >= next_check) {
+            next_check = now + RESTART_PERIOD_NS;
+            if (axv_qemu_sbi_hart_status(cpu->hartid) == AXV_QEMU_SBI_HART_STOPPED)
+                rc = axv_qemu_sbi_hart_start(cpu->hartid, entry, (uint64_t)(uintptr_t)cpu);
+        }
+    }
+    if (__atomic_load_n(&cpu->online, __ATOMIC_ACQUIRE))
+        return true;
+    axv_qemu_puts("qemu-virt: hart ");
+    axv_qemu_put_dec(cpu->hartid);
+    axv_qemu_puts(" did not come online (last hart_start: ");
+    put_signed(rc);
+    axv_qemu_puts(", HSM state: ");
+    put_signed(axv_qemu_sbi_hart_status(cpu->hartid));
+    axv_qemu_puts(")\n");
+    return false;
+}
 
 size_t axv_qemu_smp_start_secondaries(const struct axv_qemu_board *board) {
     size_t n = 1;
@@ -39,16 +80,7 @@ size_t axv_qemu_smp_start_secondaries(const struct axv_qemu_board *board) {
         cpu->stack_top = (uint64_t)(uintptr_t)(stacks[n] + SECONDARY_STACK_SIZE);
         /* The stores above before the hart reads them: the ecall is no fence by itself. */
         __asm__ volatile("fence rw, rw" ::: "memory");
-        if (axv_qemu_sbi_hart_start(hartid, (uint64_t)(uintptr_t)axv_qemu_secondary_entry,
-                                    (uint64_t)(uintptr_t)cpu) != 0)
-            continue;
-        uint64_t give_up = axv_qemu_sstc_now() + START_TIMEOUT_NS;
-        /* Acquire: pairs with the secondary's release, so its init is visible once seen. */
-        while (!__atomic_load_n(&cpu->online, __ATOMIC_ACQUIRE) && axv_qemu_sstc_now() < give_up) {
-        }
-        /* A hart that never reported may still come up later on its slot's stack: stop
-         * here rather than give that slot to another hart. */
-        if (!__atomic_load_n(&cpu->online, __ATOMIC_ACQUIRE))
+        if (!start_and_wait(cpu))
             break;
         n++;
     }
