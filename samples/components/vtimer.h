@@ -14,9 +14,13 @@
  * AXV_ENOENT) is recognised and ignored: the callback acts only while the vtimer is armed
  * and its current deadline has passed.
  *
- * Not synchronised: the calls for one vtimer and its expiry callback must not run
- * concurrently (run them on the vCPU's physical CPU with the host timer interrupt masked,
- * or under one lock). Different vtimers are independent.
+ * The expiry callback may run concurrently with the owner's calls (on posix the timer
+ * service is its own thread; on bare metal it may interrupt the owner): the state it shares
+ * with them, whether the vtimer is armed, its deadline and the first expiry error, is read
+ * and written atomically, and the vtimer is armed before its host timer is registered, so
+ * an expiry that comes at once is not missed. The owner's calls for one vtimer (set,
+ * cancel, take_error) must come from one context at a time. Different vtimers are
+ * independent.
  */
 #ifndef AXV_SAMPLES_VTIMER_H
 #define AXV_SAMPLES_VTIMER_H
@@ -33,9 +37,10 @@ AXV_EXTERN_C_BEGIN
 struct vtimer {
     axv_vm_id_t vm_id;       /**< The vCPU's VM. */
     axv_vcpu_id_t vcpu_id;   /**< The vCPU. */
-    axv_nanos_t deadline_ns; /**< The guest's deadline, valid while armed. */
-    axv_timer_token_t token; /**< The host timer's token; 0 when disarmed. */
-    int expiry_error;        /**< First error of an expiry since vtimer_take_error(). */
+    axv_nanos_t deadline_ns; /**< The guest's deadline, valid while armed (atomic). */
+    axv_timer_token_t token; /**< The host timer's token (the owner's only). */
+    int armed;               /**< 1 while an expiry is due to the guest (atomic). */
+    int expiry_error;        /**< First error of an expiry since vtimer_take_error() (atomic). */
 };
 
 /**
